@@ -1,0 +1,450 @@
+"""The local store: one SQLite file (WAL) holding reports, imported lists and UI state.
+
+- Every change is one transaction; a save that returned survives a killed process.
+- Entries carry a revision: a save made from a stale copy (another window or program
+  changed the same duty since this one loaded it) is refused with a ConflictError,
+  so two instances never silently overwrite each other.
+- Rotating backups (``backups/``) are made with SQLite's online backup API.
+See ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .errors import ConflictError, StoreError
+from .model import DutyList, Entry, Official, Report, new_id, now_iso
+
+SCHEMA_VERSION = 1
+BACKUPS_KEPT = 10
+BACKUP_INTERVAL = timedelta(hours=1)
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        unit TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        year INTEGER NOT NULL,
+        list_id TEXT NOT NULL DEFAULT '',
+        list_title TEXT NOT NULL DEFAULT '',
+        header TEXT NOT NULL,          -- JSON: report dict without duty_list and entries
+        duty_list TEXT NOT NULL,       -- JSON: the snapshot the report was drafted against
+        done INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL DEFAULT 0,
+        rev INTEGER NOT NULL DEFAULT 1,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        deleted TEXT                    -- set when deleted (undo window), NULL otherwise
+    );
+    CREATE TABLE entries (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        duty_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        rev INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (report_id, duty_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE lists (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+}
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """A row of the report list (start screen, clerk views)."""
+
+    id: str
+    name: str
+    title: str
+    unit: str
+    role: str
+    year: int
+    list_id: str
+    list_title: str
+    done: int
+    total: int
+    created: str
+    updated: str
+
+
+def _header_dict(report: Report) -> dict[str, Any]:
+    d = report.to_dict()
+    d.pop("duty_list")
+    d.pop("entries")
+    return d
+
+
+class Store:
+    """A connection to the store file. Thread-safe (one lock around the connection)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._entry_revs: dict[tuple[str, str], int] = {}
+        self._report_revs: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, backup: bool = True) -> Store:
+        path = Path(path) if path else paths.store_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(
+                f"无法打开数据文件“{path}”：{exc}。", hint="请检查该文件夹是否存在且可写，或设置 SHUIFA_HOME 指向可写的文件夹。"
+            ) from exc
+        store = cls(path, conn)
+        try:
+            store._setup()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(
+                f"数据文件“{path}”已损坏或不是述法助手的数据文件（{exc}）。",
+                hint=f"可从备份文件夹“{path.parent / 'backups'}”中恢复最近的备份。",
+            ) from exc
+        if backup:
+            store.backup_if_due()
+        return store
+
+    def _setup(self) -> None:
+        c = self._conn
+        c.execute("PRAGMA busy_timeout = 10000")
+        c.execute("PRAGMA journal_mode = WAL")
+        c.execute("PRAGMA synchronous = NORMAL")
+        c.execute("PRAGMA foreign_keys = ON")
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"数据文件“{self.path}”由更新版本的述法助手创建（格式版本 {version}）。",
+                hint="请升级述法助手后再打开。",
+            )
+        for v in range(version + 1, SCHEMA_VERSION + 1):
+            with self._tx() as cur:
+                for stmt in _split_sql(_MIGRATIONS[v]):
+                    cur.execute(stmt)
+                cur.execute(f"PRAGMA user_version = {v}")
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:
+                pass
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Cursor]:
+        with self._lock:
+            cur = self._conn.cursor()
+            try:
+                cur.execute("BEGIN IMMEDIATE")
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException as exc:
+                try:
+                    cur.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    raise StoreError(
+                        "数据文件正被另一个程序长时间占用，本次保存未完成。", hint="请稍后重试；如有其他述法助手窗口，请先关闭。"
+                    ) from exc
+                if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                    raise StoreError("磁盘空间不足，本次保存未完成。", hint="请清理磁盘空间后重试，已输入的内容仍在窗口中。") from exc
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"保存到数据文件失败：{exc}。", hint="请重试；如反复出现，请从备份恢复。") from exc
+                raise
+            finally:
+                cur.close()
+
+    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, args).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"读取数据文件失败：{exc}。", hint="请重试；如反复出现，请从备份恢复。") from exc
+
+    # ------------------------------------------------------------------ reports
+    def create_report(self, report: Report) -> None:
+        """Insert a new report with all its entries."""
+        done, total = report.progress()
+        ts = now_iso()
+        report.created = report.created or ts
+        report.updated = ts
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO reports (id, name, title, unit, role, year, list_id, list_title, header, duty_list,"
+                " done, total, rev, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
+                (
+                    report.id,
+                    report.official.name,
+                    report.official.title,
+                    report.official.unit,
+                    report.official.role,
+                    report.year,
+                    report.duty_list.id,
+                    report.duty_list.title,
+                    json.dumps(_header_dict(report), ensure_ascii=False),
+                    json.dumps(report.duty_list.to_dict(), ensure_ascii=False),
+                    done,
+                    total,
+                    report.created,
+                    report.updated,
+                ),
+            )
+            cur.executemany(
+                "INSERT INTO entries (report_id, duty_id, data, rev) VALUES (?,?,?,1)",
+                [(report.id, e.duty_id, json.dumps(e.to_dict(), ensure_ascii=False)) for e in report.entries.values()],
+            )
+        self._report_revs[report.id] = 1
+        for duty_id in report.entries:
+            self._entry_revs[(report.id, duty_id)] = 1
+
+    def load_report(self, report_id: str) -> Report:
+        rows = self._query(
+            "SELECT header, duty_list, rev FROM reports WHERE id = ? AND deleted IS NULL", (report_id,)
+        )
+        if not rows:
+            raise StoreError("找不到这份报告，可能已被删除。", hint="请返回报告列表重新选择。")
+        header, duty_list, rev = rows[0]
+        d = json.loads(header)
+        d["duty_list"] = json.loads(duty_list)
+        d["entries"] = []
+        report = Report.from_dict(d)
+        for duty_id, data, erev in self._query(
+            "SELECT duty_id, data, rev FROM entries WHERE report_id = ?", (report_id,)
+        ):
+            report.entries[duty_id] = Entry.from_dict(json.loads(data))
+            self._entry_revs[(report_id, duty_id)] = erev
+        self._report_revs[report_id] = rev
+        return report
+
+    def save_entry(self, report: Report, entry: Entry) -> None:
+        """Save one duty's entry (one transaction). Refuses with ConflictError when another
+        instance saved the same duty after this one loaded it."""
+        key = (report.id, entry.duty_id)
+        entry.updated = now_iso()
+        data = json.dumps(entry.to_dict(), ensure_ascii=False)
+        seen = self._entry_revs.get(key)
+        duty = report.duty_list.find(entry.duty_id)
+        # keep the in-memory report consistent so progress is right
+        report.entries[entry.duty_id] = entry
+        report.updated = entry.updated
+        done, total = report.progress()
+        with self._tx() as cur:
+            row = cur.execute(
+                "SELECT rev FROM entries WHERE report_id = ? AND duty_id = ?", key
+            ).fetchone()
+            if row is None:
+                if seen is not None:
+                    raise ConflictError(_conflict_msg(_duty_name(duty, entry.duty_id)))
+                if cur.execute("SELECT 1 FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone() is None:
+                    raise StoreError("这份报告已被删除，无法继续保存。", hint="请在报告列表中撤销删除，或另存为新报告。")
+                cur.execute("INSERT INTO entries (report_id, duty_id, data, rev) VALUES (?,?,?,1)", (*key, data))
+                new_rev = 1
+            else:
+                if seen is not None and row[0] != seen:
+                    raise ConflictError(_conflict_msg(_duty_name(duty, entry.duty_id)))
+                new_rev = row[0] + 1
+                cur.execute(
+                    "UPDATE entries SET data = ?, rev = ? WHERE report_id = ? AND duty_id = ?", (data, new_rev, *key)
+                )
+            cur.execute("UPDATE reports SET done = ?, total = ?, updated = ? WHERE id = ?", (done, total, report.updated, report.id))
+        self._entry_revs[key] = new_rev
+
+    def save_header(self, report: Report) -> None:
+        """Save everything but the entries and the list snapshot: official, year, parts,
+        carry-over, evaluation. Refuses with ConflictError on a concurrent change."""
+        report.updated = now_iso()
+        done, total = report.progress()
+        seen = self._report_revs.get(report.id)
+        with self._tx() as cur:
+            row = cur.execute("SELECT rev FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
+            if row is None:
+                raise StoreError("这份报告已被删除，无法继续保存。", hint="请在报告列表中撤销删除，或另存为新报告。")
+            if seen is not None and row[0] != seen:
+                raise ConflictError(_conflict_msg("报告信息"))
+            new_rev = row[0] + 1
+            cur.execute(
+                "UPDATE reports SET name=?, title=?, unit=?, role=?, year=?, header=?, done=?, total=?, rev=?, updated=?"
+                " WHERE id = ?",
+                (
+                    report.official.name,
+                    report.official.title,
+                    report.official.unit,
+                    report.official.role,
+                    report.year,
+                    json.dumps(_header_dict(report), ensure_ascii=False),
+                    done,
+                    total,
+                    new_rev,
+                    report.updated,
+                    report.id,
+                ),
+            )
+        self._report_revs[report.id] = new_rev
+
+    def replace_report(self, report: Report) -> None:
+        """Replace a stored report whole (used by import 'replace'); creates it if absent."""
+        with self._tx() as cur:
+            cur.execute("DELETE FROM reports WHERE id = ?", (report.id,))
+        self.create_report(report)
+
+    def list_reports(self, *, include_deleted: bool = False) -> list[ReportSummary]:
+        """Reports, newest first (most recently changed)."""
+        where = "" if include_deleted else "WHERE deleted IS NULL"
+        rows = self._query(
+            "SELECT id, name, title, unit, role, year, list_id, list_title, done, total, created, updated"
+            f" FROM reports {where} ORDER BY updated DESC, created DESC"
+        )
+        return [ReportSummary(*r) for r in rows]
+
+    def find_reports(self, name: str, unit: str, year: int) -> list[ReportSummary]:
+        """Reports of the same official, unit and year (duplicate detection)."""
+        return [r for r in self.list_reports() if (r.name, r.unit, r.year) == (name, unit, year)]
+
+    def delete_report(self, report_id: str) -> None:
+        """Delete a report; it can be restored with ``restore_report`` until purged."""
+        with self._tx() as cur:
+            cur.execute("UPDATE reports SET deleted = ? WHERE id = ?", (now_iso(), report_id))
+
+    def restore_report(self, report_id: str) -> None:
+        with self._tx() as cur:
+            cur.execute("UPDATE reports SET deleted = NULL WHERE id = ?", (report_id,))
+
+    def purge_deleted(self, older_than: timedelta = timedelta(days=30)) -> int:
+        """Remove deleted reports for good once they are older than ``older_than``."""
+        cutoff = (datetime.now().astimezone() - older_than).isoformat(timespec="seconds")
+        with self._tx() as cur:
+            cur.execute("DELETE FROM reports WHERE deleted IS NOT NULL AND deleted <= ?", (cutoff,))
+            return cur.rowcount
+
+    def duplicate_report(self, report_id: str) -> Report:
+        """A copy of a report under a new id (title marked 副本 is left to the caller)."""
+        report = self.load_report(report_id)
+        report.id = new_id()
+        report.created = report.updated = now_iso()
+        self.create_report(report)
+        return report
+
+    # ------------------------------------------------------------------ user lists
+    def save_list(self, duty_list: DutyList) -> None:
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO lists (id, title, data, updated) VALUES (?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET title=excluded.title, data=excluded.data, updated=excluded.updated",
+                (duty_list.id, duty_list.title, json.dumps(duty_list.to_dict(), ensure_ascii=False), now_iso()),
+            )
+
+    def user_lists(self) -> list[DutyList]:
+        return [DutyList.from_dict(json.loads(d)) for (d,) in self._query("SELECT data FROM lists ORDER BY updated DESC")]
+
+    def load_list(self, list_id: str) -> DutyList:
+        rows = self._query("SELECT data FROM lists WHERE id = ?", (list_id,))
+        if not rows:
+            raise StoreError(f"找不到职责清单“{list_id}”。", hint="请重新导入该清单。")
+        return DutyList.from_dict(json.loads(rows[0][0]))
+
+    def delete_list(self, list_id: str) -> None:
+        with self._tx() as cur:
+            cur.execute("DELETE FROM lists WHERE id = ?", (list_id,))
+
+    # ------------------------------------------------------------------ UI state
+    def get_state(self, key: str, default: Any = None) -> Any:
+        rows = self._query("SELECT value FROM state WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self._tx() as cur:
+            cur.execute(
+                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+    # ------------------------------------------------------------------ backups
+    def backup(self) -> Path:
+        """Write a consistent copy of the store to ``backups/`` and keep the newest BACKUPS_KEPT."""
+        folder = self.path.parent / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"shuifa-{stamp}.db"
+        tmp = folder / f".{target.name}.tmp"
+        try:
+            dest = sqlite3.connect(tmp)
+            with self._lock:
+                self._conn.backup(dest)
+            dest.close()
+            tmp.replace(target)
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"备份数据文件失败：{exc}。", hint="请检查磁盘空间。") from exc
+        for old in sorted(folder.glob("shuifa-*.db"))[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target
+
+    def backup_if_due(self, interval: timedelta = BACKUP_INTERVAL) -> Path | None:
+        folder = self.path.parent / "backups"
+        existing = sorted(folder.glob("shuifa-*.db")) if folder.is_dir() else []
+        if existing:
+            age = datetime.now().timestamp() - existing[-1].stat().st_mtime
+            if age < interval.total_seconds():
+                return None
+        if not self._query("SELECT 1 FROM reports LIMIT 1"):
+            return None  # nothing worth keeping yet
+        try:
+            return self.backup()
+        except StoreError:
+            return None  # a failed backup must not stop the user from working
+
+    def integrity_ok(self) -> bool:
+        return self._query("PRAGMA integrity_check")[0][0] == "ok"
+
+
+def _conflict_msg(what: str) -> str:
+    return (
+        f"“{what}”已在另一个述法助手窗口或程序中被修改，为避免覆盖对方的内容，本次修改未保存。"
+        "请关闭其他窗口后重新打开这份报告。"
+    )
+
+
+def _duty_name(duty: object, fallback: str) -> str:
+    if duty is None:
+        return fallback
+    text = getattr(duty, "text", "") or getattr(duty, "title", "")
+    short = text[:16] + ("…" if len(text) > 16 else "")
+    return f"{getattr(duty, 'label', '')}{short}".strip() or fallback
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def new_report(official: Official, year: int, duty_list: DutyList) -> Report:
+    """Convenience: a blank report (see Report.new)."""
+    return Report.new(official, year, duty_list)
