@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import InvalidFileError
@@ -15,7 +15,7 @@ def builtin_ids() -> list[str]:
     return sorted(p.stem for p in BUILTIN_LISTS.glob("*.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_dict(list_id: str) -> dict:
     path = BUILTIN_LISTS / f"{list_id}.json"
     if not path.is_file():
