@@ -1,0 +1,217 @@
+"""The exchange file: one report as UTF-8 JSON (``*.shufa``), format ``shuifa.report``.
+
+The format is documented in ``docs/exchange.md`` and defined by the JSON Schema
+``shuifa/shufa.schema.json``. Reading validates the whole file before anything is built,
+so an invalid file yields one clear Chinese message and nothing half-imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__, atomic
+from .errors import InvalidFileError
+from .model import ROLES, Report, now_iso
+
+FORMAT_ID = "shuifa.report"
+FORMAT_VERSION = 1
+SUFFIX = ".shufa"
+MAX_BYTES = 50 * 1024 * 1024
+SCHEMA_PATH = Path(__file__).with_name("shufa.schema.json")
+
+_FIELD_NAMES = {
+    "report": "报告",
+    "official": "报告人",
+    "name": "姓名",
+    "title": "职务/标题",
+    "unit": "单位",
+    "role": "类别",
+    "year": "年度",
+    "duty_list": "职责清单",
+    "children": "下级条目",
+    "entries": "填报内容",
+    "requirements": "量化要求",
+    "values": "量化指标",
+    "parts": "报告其他部分",
+    "carry_over": "上年度问题整改",
+    "evaluation": "评议结果",
+    "status": "落实情况",
+    "format": "格式标识",
+    "version": "格式版本",
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def report_to_document(report: Report) -> dict[str, Any]:
+    return {
+        "format": FORMAT_ID,
+        "version": FORMAT_VERSION,
+        "app": f"述法助手 {__version__}",
+        "exported": now_iso(),
+        "report": report.to_dict(),
+    }
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(report_to_document(report), ensure_ascii=False, indent=1)
+
+
+def write_report(report: Report, path: str | os.PathLike[str]) -> Path:
+    """Write ``report`` to ``path`` atomically (a temp file moved into place)."""
+    path = Path(path)
+    atomic.write_text(path, dumps(report))
+    return path
+
+
+def read_report(path: str | os.PathLike[str]) -> Report:
+    """Read and validate a ``.shufa`` file. Raises InvalidFileError (Chinese) when it is not valid."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InvalidFileError(f"“{name}”是一个文件夹，不是述法报告文件。", hint="请选择扩展名为 .shufa 的文件。")
+        if size > MAX_BYTES:
+            raise InvalidFileError(
+                f"“{name}”太大（{size // (1024 * 1024)} MB），不像是述法报告文件。", hint="请确认选择的是 .shufa 文件。"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InvalidFileError(f"找不到文件“{path}”。", hint="请检查文件名和位置。") from exc
+    except PermissionError as exc:
+        raise InvalidFileError(
+            f"没有权限读取“{path}”。", hint="请检查文件权限，或把文件复制到自己的文件夹后再试。"
+        ) from exc
+    except OSError as exc:
+        raise InvalidFileError(f"读取“{path}”失败：{exc.strerror or exc}。") from exc
+    return loads(data, name=name)
+
+
+def loads(data: bytes | str, *, name: str = "文件") -> Report:
+    """Parse and validate exchange-file content."""
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidFileError(
+                f"“{name}”不是 UTF-8 编码的述法报告文件（第 {exc.start + 1} 个字节无法识别），可能已损坏或不是 .shufa 文件。",
+                hint="请让对方重新从述法助手导出后发送。",
+            ) from exc
+    else:
+        text = data
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidFileError(
+            f"“{name}”内容不完整或已损坏（第 {exc.lineno} 行第 {exc.colno} 列附近格式错误）。",
+            hint="文件可能在传输中被截断，请让对方重新导出后发送。",
+        ) from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
+        raise InvalidFileError(
+            f"“{name}”不是述法助手的报告文件（缺少格式标识 {FORMAT_ID}）。",
+            hint="职责清单请用“导入职责清单”，Word 文档不能直接作为报告导入。",
+        )
+    version = doc.get("version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise InvalidFileError(
+            f"“{name}”由更新版本的述法助手导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}）。",
+            hint="请升级述法助手后再导入。",
+        )
+    errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise InvalidFileError(
+            f"“{name}”的内容不符合报告文件格式：{_describe(errors[0], doc)}。"
+            + (f"（另有 {len(errors) - 1} 处问题）" if len(errors) > 1 else ""),
+            hint="请让对方用述法助手重新导出后发送；不要手工修改 .shufa 文件。",
+        )
+    report = Report.from_dict(doc["report"])
+    _check_consistency(report, name)
+    return report
+
+
+def _check_consistency(report: Report, name: str) -> None:
+    ids: set[str] = set()
+    for _, node in report.duty_list.walk():
+        if node.id in ids:
+            raise InvalidFileError(
+                f"“{name}”的职责清单中编号“{node.id}”重复出现，文件已损坏。", hint="请让对方重新导出。"
+            )
+        ids.add(node.id)
+    for duty_id in report.entries:
+        node = report.duty_list.find(duty_id)
+        if node is None or not node.is_duty:
+            raise InvalidFileError(
+                f"“{name}”中有填报内容对应的职责“{duty_id}”不在职责清单里，文件已损坏。", hint="请让对方重新导出。"
+            )
+
+
+def _path_text(path: list[Any], doc: dict[str, Any]) -> str:
+    parts: list[str] = []
+    node: Any = doc
+    for key in path:
+        if isinstance(key, int):
+            label = ""
+            try:
+                node = node[key]
+                if isinstance(node, dict):
+                    label = node.get("label") or node.get("duty_id") or ""
+            except (IndexError, KeyError, TypeError):
+                node = None
+            parts.append(f"第{key + 1}项{f'（{label}）' if label else ''}")
+        else:
+            parts.append(_FIELD_NAMES.get(str(key), str(key)))
+            try:
+                node = node[key]
+            except (KeyError, TypeError):
+                node = None
+    return " → ".join(parts) if parts else "文件顶层"
+
+
+def _describe(err: Any, doc: dict[str, Any]) -> str:
+    where = _path_text(list(err.absolute_path), doc)
+    v = err.validator
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return f"{where} 缺少“{_FIELD_NAMES.get(missing, missing)}”"
+    if v == "type":
+        types = {
+            "string": "文字",
+            "integer": "整数",
+            "number": "数字",
+            "object": "对象",
+            "array": "列表",
+            "boolean": "是/否",
+            "null": "空",
+        }
+        want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        return f"{where} 应为{'或'.join(types.get(t, t) for t in want)}"
+    if v in ("enum", "const"):
+        if list(err.absolute_path)[-1:] == ["role"]:
+            return f"{where} 的值“{err.instance}”不是有效的类别（可用：{'、'.join(ROLES)}）"
+        return f"{where} 的值“{err.instance}”无效"
+    if v == "additionalProperties":
+        return f"{where} 含有无法识别的字段"
+    if v in ("minimum", "maximum"):
+        return f"{where} 的值 {err.instance} 超出范围"
+    if v == "pattern":
+        return f"{where} 的格式不对（“{err.instance}”）"
+    if v == "maxLength":
+        return f"{where} 的文字太长"
+    return f"{where} 无效"
