@@ -204,7 +204,7 @@ def _describe(err: Any, doc: dict[str, Any]) -> str:
         return f"{where} 应为{'或'.join(types.get(t, t) for t in want)}"
     if v in ("enum", "const"):
         if list(err.absolute_path)[-1:] == ["role"]:
-            return f"{where} 的值“{err.instance}”不是有效的类别（可用：{'、'.join(ROLES)}）"
+            return f"{where} 的值“{err.instance}”不是有效的类别（可用：{'、'.join(f'{k}（{v}）' for k, v in ROLES.items())}）"
         return f"{where} 的值“{err.instance}”无效"
     if v == "additionalProperties":
         return f"{where} 含有无法识别的字段"
