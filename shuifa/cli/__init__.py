@@ -1,7 +1,8 @@
 """The ``shuifa`` command line. Chinese help and messages; never imports Qt.
 
 Each subcommand lives in ``shuifa/cli/cmd_<name>.py`` with ``register(subparsers)``, which adds
-its parser and sets ``func=run`` where ``run(args) -> int``. Add new modules to ``COMMANDS``.
+its parser and sets ``func=run`` where ``run(args) -> int``. Add new modules to ``COMMANDS``. ``register`` runs on every invocation, so
+heavy imports (docx, jinja2, openpyxl …) belong inside ``run``, keeping ``shuifa lists`` fast.
 User-facing failures raise :class:`shuifa.errors.ShuifaError`; ``main`` prints them to stderr
 in Chinese and exits with code 2.
 """
@@ -24,6 +25,12 @@ COMMANDS: tuple[str, ...] = (
 
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse with Chinese usage errors and exit code 2."""
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "用法：", 1)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         message = (
@@ -53,7 +60,7 @@ def build_parser() -> ChineseArgumentParser:
     )
     _localize(parser)
     parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    sub = parser.add_subparsers(title="命令", dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    sub = parser.add_subparsers(title="命令", dest="command", metavar="<命令>", parser_class=ChineseArgumentParser)
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.cmd_{name}")
         module.register(sub)
