@@ -110,7 +110,8 @@ class Store:
             conn = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(
-                f"无法打开数据文件“{path}”：{exc}。", hint="请检查该文件夹是否存在且可写，或设置 SHUIFA_HOME 指向可写的文件夹。"
+                f"无法打开数据文件“{path}”：{exc}。",
+                hint="请检查该文件夹是否存在且可写，或设置 SHUIFA_HOME 指向可写的文件夹。",
             ) from exc
         store = cls(path, conn)
         try:
@@ -173,10 +174,13 @@ class Store:
                     pass
                 if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                     raise StoreError(
-                        "数据文件正被另一个程序长时间占用，本次保存未完成。", hint="请稍后重试；如有其他述法助手窗口，请先关闭。"
+                        "数据文件正被另一个程序长时间占用，本次保存未完成。",
+                        hint="请稍后重试；如有其他述法助手窗口，请先关闭。",
                     ) from exc
                 if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
-                    raise StoreError("磁盘空间不足，本次保存未完成。", hint="请清理磁盘空间后重试，已输入的内容仍在窗口中。") from exc
+                    raise StoreError(
+                        "磁盘空间不足，本次保存未完成。", hint="请清理磁盘空间后重试，已输入的内容仍在窗口中。"
+                    ) from exc
                 if isinstance(exc, sqlite3.Error):
                     raise StoreError(f"保存到数据文件失败：{exc}。", hint="请重试；如反复出现，请从备份恢复。") from exc
                 raise
@@ -227,9 +231,7 @@ class Store:
             self._entry_revs[(report.id, duty_id)] = 1
 
     def load_report(self, report_id: str) -> Report:
-        rows = self._query(
-            "SELECT header, duty_list, rev FROM reports WHERE id = ? AND deleted IS NULL", (report_id,)
-        )
+        rows = self._query("SELECT header, duty_list, rev FROM reports WHERE id = ? AND deleted IS NULL", (report_id,))
         if not rows:
             raise StoreError("找不到这份报告，可能已被删除。", hint="请返回报告列表重新选择。")
         header, duty_list, rev = rows[0]
@@ -251,21 +253,25 @@ class Store:
         key = (report.id, entry.duty_id)
         entry.updated = now_iso()
         data = json.dumps(entry.to_dict(), ensure_ascii=False)
-        seen = self._entry_revs.get(key)
+        # 0 = "absent when this store loaded or created the report"; None = never loaded here
+        seen = self._entry_revs.get(key, 0 if report.id in self._report_revs else None)
         duty = report.duty_list.find(entry.duty_id)
         # keep the in-memory report consistent so progress is right
         report.entries[entry.duty_id] = entry
         report.updated = entry.updated
         done, total = report.progress()
         with self._tx() as cur:
-            row = cur.execute(
-                "SELECT rev FROM entries WHERE report_id = ? AND duty_id = ?", key
-            ).fetchone()
+            row = cur.execute("SELECT rev FROM entries WHERE report_id = ? AND duty_id = ?", key).fetchone()
             if row is None:
-                if seen is not None:
+                if seen:
                     raise ConflictError(_conflict_msg(_duty_name(duty, entry.duty_id)))
-                if cur.execute("SELECT 1 FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone() is None:
-                    raise StoreError("这份报告已被删除，无法继续保存。", hint="请在报告列表中撤销删除，或另存为新报告。")
+                if (
+                    cur.execute("SELECT 1 FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
+                    is None
+                ):
+                    raise StoreError(
+                        "这份报告已被删除，无法继续保存。", hint="请在报告列表中撤销删除，或另存为新报告。"
+                    )
                 cur.execute("INSERT INTO entries (report_id, duty_id, data, rev) VALUES (?,?,?,1)", (*key, data))
                 new_rev = 1
             else:
@@ -275,7 +281,10 @@ class Store:
                 cur.execute(
                     "UPDATE entries SET data = ?, rev = ? WHERE report_id = ? AND duty_id = ?", (data, new_rev, *key)
                 )
-            cur.execute("UPDATE reports SET done = ?, total = ?, updated = ? WHERE id = ?", (done, total, report.updated, report.id))
+            cur.execute(
+                "UPDATE reports SET done = ?, total = ?, updated = ? WHERE id = ?",
+                (done, total, report.updated, report.id),
+            )
         self._entry_revs[key] = new_rev
 
     def save_header(self, report: Report) -> None:
@@ -363,7 +372,9 @@ class Store:
             )
 
     def user_lists(self) -> list[DutyList]:
-        return [DutyList.from_dict(json.loads(d)) for (d,) in self._query("SELECT data FROM lists ORDER BY updated DESC")]
+        return [
+            DutyList.from_dict(json.loads(d)) for (d,) in self._query("SELECT data FROM lists ORDER BY updated DESC")
+        ]
 
     def load_list(self, list_id: str) -> DutyList:
         rows = self._query("SELECT data FROM lists WHERE id = ?", (list_id,))

@@ -1,0 +1,78 @@
+from datetime import date
+
+from shuifa.model import (
+    DutyList,
+    Entry,
+    Official,
+    Report,
+    RequirementValue,
+    default_year,
+    requirement_met,
+    split_paragraphs,
+)
+
+
+def test_duties_walked_follow_role_and_common(small_list: DutyList) -> None:
+    assert [d.id for d in small_list.duties("party")] == ["n4", "n5", "n9"]
+    assert [d.id for d in small_list.duties("government")] == ["n7", "n8", "n9"]
+    # context duties are never walked
+    assert "n2" not in [d.id for d in small_list.duties()]
+    assert small_list.role_counts() == {"party": 2, "government": 2, "common": 1}
+
+
+def test_role_without_own_duties_walks_everything(small_list: DutyList) -> None:
+    assert [d.id for d in small_list.duties("member")] == ["n4", "n5", "n7", "n8", "n9"]
+
+
+def test_requirement_met_rules(small_list: DutyList) -> None:
+    count = small_list.find("n4").requirements[0]
+    assert requirement_met(count, None) is None
+    assert requirement_met(count, RequirementValue(value=1)) is False
+    assert requirement_met(count, RequirementValue(value=2)) is True
+    half = small_list.find("n8").requirements[0]
+    assert half.yearly_minimum() == 2
+    assert requirement_met(half, RequirementValue(value=1)) is False
+    deadline = small_list.find("n5").requirements[0]
+    assert requirement_met(deadline, RequirementValue(date="2026-02-27")) is True
+    assert requirement_met(deadline, RequirementValue(date="2026-03-02")) is False
+    assert deadline.describe() == "3月1日前"
+    rate = small_list.find("n7").requirements[0]
+    assert requirement_met(rate, RequirementValue(value=95)) is False
+    assert rate.describe() == "≥ 100%"
+
+
+def test_states_and_progress(small_report: Report) -> None:
+    r = small_report
+    assert r.progress() == (0, 3)
+    e = r.entry("n4")
+    e.performance = "举办法治专题讲座3次。"
+    assert r.duty_state(r.duty_list.find("n4")) == "in_progress"
+    e.status = "done"
+    assert r.duty_state(r.duty_list.find("n4")) == "done"
+    e.values["r1"] = RequirementValue(value=1)
+    assert r.duty_state(r.duty_list.find("n4")) == "unmet"
+    assert [(d.id, req.kind) for d, req, _ in r.unmet_requirements()] == [("n4", "count")]
+    r.entry("n9").status = "na"
+    assert r.progress() == (2, 3)
+
+
+def test_report_snapshot_is_independent_of_list(small_list: DutyList) -> None:
+    r = Report.new(Official("王", "", "", "party"), 2025, small_list)
+    small_list.find("n4").text = "改过的文字"
+    assert r.duty_list.find("n4").text.startswith("每年至少举办2次")
+
+
+def test_round_trip_dict(small_report: Report) -> None:
+    e = small_report.entry("n4")
+    e.performance = "第一段\n第二段"
+    e.values["r1"] = RequirementValue(value=3, note="含线上1次")
+    again = Report.from_dict(small_report.to_dict())
+    assert again.to_dict() == small_report.to_dict()
+    assert isinstance(again.entries["n4"], Entry)
+
+
+def test_default_year_and_paragraphs() -> None:
+    assert default_year(date(2026, 2, 28)) == 2025
+    assert default_year(date(2026, 3, 1)) == 2026
+    assert split_paragraphs("一是学习。\r\n\n  二是决策。 \n") == ["一是学习。", "二是决策。"]
+    assert Official().role == "party"
