@@ -252,3 +252,19 @@ def import_files(
     if isinstance(on_duplicate, str):
         return store_items(store, items, default=on_duplicate, progress=progress, cancel=cancel)
     return store_items(store, items, choose=on_duplicate, progress=progress, cancel=cancel)
+
+
+def read_reports(paths: Iterable[str | os.PathLike[str]]) -> list[Report]:
+    """All reports in ``paths`` (files or folders) for a command that works on files directly.
+
+    Raises InvalidFileError naming every invalid file and why, so nothing is produced from a
+    set with a broken file in it."""
+    items = read_files(paths)
+    bad = [it for it in items if not it.valid]
+    if bad:
+        details = "\n".join(f"  {it.path}：{it.error}" for it in bad)
+        raise InvalidFileError(
+            f"有 {len(bad)} 个文件无法读取，未生成任何输出：\n{details}",
+            hint="请修正或移除这些文件后重试。",
+        )
+    return [it.report for it in items if it.report is not None]

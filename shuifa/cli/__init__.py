@@ -20,6 +20,10 @@ COMMANDS: tuple[str, ...] = (
     "lists",
     "sample",
     "show",
+    "batch",
+    "summary",
+    "evaluation",
+    "next_year",
 )
 
 
