@@ -158,7 +158,9 @@ def render_batch(
         workers = 1
     result = BatchResult(workers=workers)
     done_paths: dict[int, Path] = {}
-    cancelled = lambda: bool(cancel and cancel())
+
+    def cancelled() -> bool:
+        return bool(cancel and cancel())
 
     def step(i: int, name: str) -> None:
         if progress:
