@@ -1,0 +1,192 @@
+"""批量导出 and 打印: many reports × one template → a folder of .docx (and PDF), or the printer."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...clerk import printing
+from ...clerk.batch import BatchResult, render_batch
+from ...model import Report
+from ...store import Store
+from .. import messages
+from . import common
+
+
+def template_choices() -> list[tuple[str, str]]:
+    """(title shown, template name) for every template, built-in first."""
+    from ...render import list_templates
+
+    return [(t.title, t.name) for t in list_templates()]
+
+
+def libreoffice_available() -> bool:
+    from ...render import find_soffice
+
+    return find_soffice() is not None
+
+
+NO_LIBREOFFICE = (
+    "这台电脑没有安装 LibreOffice，无法生成 PDF。",
+    "可以只生成 Word 文档，再用 WPS 或 Word 打开后打印或另存为 PDF；"
+    "如需直接生成 PDF，请安装 LibreOffice（统信UOS、麒麟可在应用商店安装）。",
+)
+
+
+class BatchDialog(QDialog):
+    """Template, output folder and the PDF option for a batch."""
+
+    def __init__(self, store: Store, count: int, parent: QWidget | None = None, *, printing_mode: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle("打印报告" if printing_mode else "批量导出")
+        self.resize(560, 200)
+        lay = QVBoxLayout(self)
+        verb = "打印" if printing_mode else "导出"
+        lay.addWidget(QLabel(f"将{verb}所选的 {count} 份报告。"))
+        form = QFormLayout()
+        self.template_combo = QComboBox()
+        for title, name in template_choices():
+            self.template_combo.addItem(title, name)
+        form.addRow("模板：", self.template_combo)
+        self.folder_edit = QLineEdit(common.default_folder(store, "batch"))
+        self.browse = QPushButton("浏览…")
+        self.browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(self.browse)
+        self.pdf_check = QCheckBox("同时生成 PDF（用 LibreOffice 转换）")
+        if not printing_mode:
+            form.addRow("保存到文件夹：", row)
+            form.addRow("", self.pdf_check)
+            form.addRow("", QLabel("文件名为“单位-姓名-年度.docx”；文件夹中同名的文件会被替换。"))
+        else:
+            self.folder_edit.hide()
+            self.browse.hide()
+        lay.addLayout(form)
+        buttons = QDialogButtonBox()
+        buttons.addButton("打印" if printing_mode else "开始导出", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = common.choose_folder(self, "选择保存位置", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def template(self) -> str:
+        return str(self.template_combo.currentData())
+
+    def set_template(self, name: str) -> None:
+        self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(name)))
+
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser()
+
+
+def _run_batch(
+    parent: QWidget | None, title: str, reports: Sequence[Report], template: str, folder: Path, pdf: bool
+) -> BatchResult | None:
+    result, exc = common.run_blocking(
+        parent,
+        title,
+        lambda p: render_batch(reports, template, folder, pdf=pdf, progress=p, cancel=lambda: p.cancelled),
+    )
+    if exc is not None:
+        messages.show_error(parent, exc, title="未能完成")
+        return None
+    return result
+
+
+def batch_export(parent: QWidget | None, store: Store, report_ids: Sequence[str]) -> BatchResult | None:
+    """Export the selected reports with one template into a folder (Word, optionally PDF)."""
+    reports = common.load_reports(parent, store, report_ids)
+    if reports is None:
+        return None
+    dlg = BatchDialog(store, len(reports), parent)
+    if not common.exec_dialog(dlg):
+        return None
+    folder = dlg.folder()
+    if not str(folder).strip() or str(folder) == ".":
+        messages.warn(parent, "请选择保存位置。")
+        return None
+    pdf = dlg.pdf_check.isChecked()
+    if pdf and not libreoffice_available():
+        if not messages.confirm(parent, NO_LIBREOFFICE[0], NO_LIBREOFFICE[1], ok="只生成 Word 文档"):
+            return None
+        pdf = False
+    result = _run_batch(parent, "正在批量导出", reports, dlg.template(), folder, pdf)
+    if result is None:
+        return None
+    common.remember_folder(store, "batch", folder)
+    detail = result.failed_details()
+    level_text = result.message() + f"\n保存在：{folder}"
+    buttons = ("打开文件夹", "关闭")
+    if result.failed:
+        messages.warn(parent, level_text, "未能生成的报告：\n" + detail, title="批量导出")
+    elif messages.ask(parent, level_text, buttons, default="打开文件夹", title="批量导出") == "打开文件夹":
+        common.open_path(folder)
+    return result
+
+
+def print_reports(parent: QWidget | None, store: Store, report_ids: Sequence[str]) -> list[Path]:
+    """Print the selected reports: Word → PDF (one LibreOffice run) → the system's printing.
+
+    Returns the PDFs made (they stay in the user-data ``print`` folder)."""
+    reports = common.load_reports(parent, store, report_ids)
+    if reports is None:
+        return []
+    if not libreoffice_available():
+        messages.warn(parent, "无法打印：" + NO_LIBREOFFICE[0], NO_LIBREOFFICE[1], title="打印报告")
+        return []
+    can, reason = printing.can_print()
+    open_instead = False
+    if not can:
+        if (
+            messages.ask(
+                parent, reason, ("生成 PDF 并打开", "取消"), default="生成 PDF 并打开", title="没有可用的打印机"
+            )
+            != "生成 PDF 并打开"
+        ):
+            return []
+        open_instead = True
+    dlg = BatchDialog(store, len(reports), parent, printing_mode=True)
+    if not common.exec_dialog(dlg):
+        return []
+    folder = printing.print_folder()
+    result = _run_batch(parent, "正在准备打印", reports, dlg.template(), folder, pdf=True)
+    if result is None:
+        return []
+    if result.cancelled or not result.pdf:
+        if not result.cancelled:
+            messages.warn(parent, "没有生成可打印的文件。", result.failed_details(), title="打印报告")
+        shutil.rmtree(folder, ignore_errors=True)
+        return []
+    if open_instead:
+        common.open_path(folder if len(result.pdf) > 1 else result.pdf[0])
+        messages.info(parent, f"已生成 {len(result.pdf)} 份 PDF，保存在：\n{folder}", title="打印报告")
+        return result.pdf
+    try:
+        text = printing.send_to_printer(result.pdf)
+    except Exception as exc:
+        messages.show_error(parent, exc, title="打印失败")
+        common.open_path(folder)
+        return result.pdf
+    messages.info(parent, text, result.failed_details(), title="打印报告")
+    return result.pdf
