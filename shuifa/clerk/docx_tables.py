@@ -20,7 +20,7 @@ from ..paths import BUILTIN_TEMPLATES
 from ..render import gbt
 from ..render.docx import fix_up
 
-W = "{%s}" % gbt.W_NS
+W = f"{{{gbt.W_NS}}}"
 BASE_TEMPLATE = BUILTIN_TEMPLATES / "shufa-report.docx"
 
 #: Landscape margins: the portrait ones turned a quarter (天头 37 mm becomes the left margin).
