@@ -213,13 +213,17 @@ def render_batch(
     if pdf and result.docx and not result.cancelled:
         base = len(result.docx) + len(result.failed)
 
-        def pdf_progress(done: int, n: int, text: str = "") -> None:
+        def pdf_progress(done: int, n: int) -> None:
             if progress:
-                progress(base + done, base + n, text or f"正在转换 PDF（{done}/{n}）")
+                progress(base + done, base + n, f"正在用 LibreOffice 转换 PDF（{done}/{n}）")
 
         if progress:
             progress(base, base + len(result.docx), "正在用 LibreOffice 转换 PDF…")
-        result.pdf = convert_to_pdf(result.docx, out, progress=pdf_progress, cancel=cancel)
+        try:
+            result.pdf = convert_to_pdf(result.docx, out, progress=pdf_progress, cancel=cancel)
+        except ShuifaError:
+            if not cancelled():
+                raise
         if cancelled():
             result.cancelled = True
     result.seconds = time.perf_counter() - start
