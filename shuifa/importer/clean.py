@@ -1,0 +1,242 @@
+"""Text cleanup, one source line at a time (line numbers stay those of the source).
+
+Order: pinyin residue (``關(guān)於``) → ``?`` fillers → traditional → simplified (OpenCC t2s) →
+markdown residue → page chrome (dropped lines become empty) → half-width punctuation in Chinese
+text → full-width → spaces inside Chinese text removed. Rejoining broken sentences is done later
+(structure.py), because it needs to know which lines are numbered items.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2014\u2026\u300a-\u300f"
+CJK_RE = re.compile(f"[{_CJK}]")
+_ZH = f"{_CJK}{_CJK_PUNCT}"
+
+_lock = threading.Lock()
+_converter: Callable[[str], str] | None = None
+
+
+def _make_converter() -> Callable[[str], str]:
+    """OpenCC t2s, created once. Falls back to the bundled C library when the package's
+    Python wrapper is missing (seen in broken installs)."""
+    import opencc
+
+    if hasattr(opencc, "OpenCC"):
+        cc = opencc.OpenCC("t2s")
+        return cc.convert
+    import opencc.clib as clib_pkg  # type: ignore[import-not-found]
+    from opencc.clib import opencc_clib  # type: ignore[import-not-found]
+
+    config = os.path.join(os.path.dirname(clib_pkg.__file__), "share", "opencc", "t2s.json")
+    raw = opencc_clib._OpenCC(config)
+
+    def convert(text: str) -> str:
+        return raw.convert(text, len(text.encode("utf-8")))
+
+    return convert
+
+
+def t2s(text: str) -> str:
+    """Traditional → simplified Chinese."""
+    global _converter
+    if _converter is None:
+        with _lock:
+            if _converter is None:
+                _converter = _make_converter()
+    if not text or not CJK_RE.search(text):
+        return text
+    return _converter(text)
+
+
+# --------------------------------------------------------------------------- pinyin and fillers
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# A romanised syllable in brackets right after a Chinese character: 關(guān) 於 → 關於
+PINYIN_RE = re.compile(f"(?<=[{_CJK}])[(（]([a-z{_TONE}]{{1,7}})[)）]")
+# Leftover romanisation the site failed to bracket (garbled runs such as ``?zhèn)``)
+TONE_RESIDUE_RE = re.compile(f"[a-z]*[{_TONE}][a-z{_TONE}]*\\)?")
+_QMARK_RUN = re.compile(r"\?{2,}")
+_QMARK_EDGE = re.compile(r"^\?+|\?+$")
+_QMARK_BETWEEN = re.compile(f"(?<=[{_ZH}])\\?(?=[{_ZH}])")
+
+
+def strip_pinyin(line: str) -> str:
+    if "(" not in line and "（" not in line:
+        return line
+    return PINYIN_RE.sub("", line)
+
+
+def strip_fillers(line: str) -> str:
+    """``?`` standing for (full-width) spaces: runs, line edges, between Chinese characters."""
+    if "?" not in line:
+        return line
+    line = _QMARK_RUN.sub(" ", line)
+    line = _QMARK_EDGE.sub("", line)
+    return _QMARK_BETWEEN.sub("", line)
+
+
+# --------------------------------------------------------------------------- markdown
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?=\S)")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def strip_markdown(line: str) -> str:
+    if _MD_RULE.match(line) or _MD_TABLE_SEP.match(line):
+        return ""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_BULLET.sub("", line)
+    if "**" in line or "__" in line:
+        line = _MD_EMPH.sub(r"\2", line)
+    return line
+
+
+# --------------------------------------------------------------------------- page chrome
+
+_CHROME_ANY = re.compile(
+    r"(您|你)?(现在|当前)?(所在|的)?的?位置[:：]|当前位置|浏览(次数|量)|点击(数|量|次数|率)[:：]|阅读(数|量|次数)[:：]"
+    r"|【\s*字\s*号|字号[:：]?\s*[【\[]?\s*大|【\s*(打印|关闭|收藏|纠错)|打印本页|关闭窗口|扫一扫|手机扫|分享到"
+    r"|网站地图|版权所有|ICP备|公网安备|技术支持[:：]|主办单位[:：]|责任编辑[:：]|附件下载|上一篇[:：]|下一篇[:：]"
+    r"|相关(链接|阅读|新闻)[:：]?$|^\s*(首页|网站首页)\s*[>＞»/]|[>＞»]\s*(正文|详情|政策文件|通知公告)\s*$"
+)
+_CHROME_META = re.compile(
+    r"(发布|发表|更新|成文|印发)(时间|日期)[:：]|(信息)?来源[:：]|作者[:：]|索引号[:：]|字体[:：]"
+)
+_PAGE_NO = re.compile(
+    r"^\s*([-—–－一]\s*\d{1,4}\s*[-—–－一]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,3}|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_CHROME_WORDS = {
+    "分享",
+    "分享：",
+    "分享:",
+    "打印",
+    "关闭",
+    "返回顶部",
+    "返回",
+    "收藏",
+    "字号",
+    "大 中 小",
+    "【大】【中】【小】",
+}
+
+
+def is_chrome(line: str) -> bool:
+    s = line.strip()
+    if not s:
+        return False
+    if s in _CHROME_WORDS or _PAGE_NO.match(s):
+        return True
+    if len(s) > 120 or "。" in s:
+        return False
+    if _CHROME_ANY.search(s):
+        return True
+    if _CHROME_META.search(s) and len(s) < 90:
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- punctuation and spaces
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_PAREN_RE = re.compile(r"\(([^()\n]*)\)")
+_ZH_RE = re.compile(f"[{_ZH}]")
+_SPACE_BETWEEN = re.compile(f"(?<=[{_ZH}\\d])[ \\t\u3000\u00a0]+(?=[{_ZH}])|(?<=[{_ZH}])[ \\t\u3000\u00a0]+(?=\\d)")
+
+
+def _is_zh(ch: str) -> bool:
+    return bool(ch) and bool(_ZH_RE.match(ch))
+
+
+def fullwidth_punct(line: str) -> str:
+    """Half-width , : ; ! ? ( ) . next to Chinese text → full-width (numbers such as 1,000 and 10:30 kept)."""
+    if not _ZH_RE.search(line):
+        return line
+
+    def paren(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        before = line[m.start() - 1] if m.start() > 0 else ""
+        after = line[m.end()] if m.end() < len(line) else ""
+        if _ZH_RE.search(inner) or _is_zh(before) or _is_zh(after) or m.start() == 0:
+            return f"（{inner}）"
+        return m.group(0)
+
+    for _ in range(3):
+        new = _PAREN_RE.sub(paren, line)
+        if new == line:
+            break
+        line = new
+    out = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        if ch in _HALF_TO_FULL or ch in "().":
+            prev = line[i - 1] if i > 0 else ""
+            nxt = line[i + 1] if i + 1 < n else ""
+            if ch == ".":
+                # full stop after Chinese at a line end or before Chinese; never in 12.4 or labels 1.
+                if (
+                    _is_zh(prev)
+                    and prev not in "。，；：、"
+                    and (not nxt or nxt in " " or _is_zh(nxt))
+                    and CJK_RE.match(prev)
+                ):
+                    out.append("。")
+                    continue
+            elif ch in "()":
+                if _is_zh(prev) or _is_zh(nxt):
+                    out.append("（" if ch == "(" else "）")
+                    continue
+            elif prev.isdigit() and nxt.isdigit():
+                pass
+            elif _is_zh(prev) or _is_zh(nxt) or (ch in ",;:" and prev in "）”》"):
+                out.append(_HALF_TO_FULL[ch])
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def squeeze_spaces(line: str) -> str:
+    """Spaces inside Chinese text are artefacts of line wrapping and justification: removed."""
+    line = line.strip(" \t\u3000\u00a0\ufeff\u200b")
+    if " " in line or "\u3000" in line or "\t" in line or "\u00a0" in line:
+        line = _SPACE_BETWEEN.sub("", line)
+    return line
+
+
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def clean_lines(text: str) -> tuple[list[str], list[tuple[int, str]]]:
+    """Cleaned lines (same count and order as the source lines) and (line, problem) notes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CTRL.sub("", text)
+    raw = text.split("\n")
+    prepared = [strip_fillers(strip_pinyin(line)) for line in raw]
+    converted = t2s("\n".join(prepared)).split("\n")
+    if len(converted) != len(prepared):  # never expected; keep line numbers right regardless
+        converted = [t2s(p) for p in prepared]
+    notes: list[tuple[int, str]] = []
+    out: list[str] = []
+    for no, line in enumerate(converted, start=1):
+        line = strip_markdown(line)
+        if is_chrome(line):
+            out.append("")
+            continue
+        if "\ufffd" in line:
+            notes.append((no, "此行含有无法识别的乱码字符，请对照原文核对。"))
+            line = line.replace("\ufffd", "")
+        if TONE_RESIDUE_RE.search(line) and CJK_RE.search(line):
+            notes.append((no, "此行残留拼音或乱码，请对照原文核对。"))
+        line = squeeze_spaces(fullwidth_punct(line))
+        out.append(line)
+    return out, notes

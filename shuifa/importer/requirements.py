@@ -1,0 +1,258 @@
+"""Measurable requirements stated in a duty's text.
+
+- count: 每年至少听取一次…, 每年举办2期以上…, 每半年听取一次…, 学法每年不少于4次
+- deadline: 每年3月1日前…报告 → ``03-01``; 每年1月底前 → ``01-31``
+- rate: 出庭应诉率达到100% → 100; 办结率达到90%以上 → 90
+- duration: 征求意见期限一般不少于30日 → 30
+Each gets a short Chinese ``label`` naming the value the official enters (法治专题讲座举办次数).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from ..model import Requirement
+from .numbering import cn_to_int
+
+_PERIOD = r"每年度|每一年|每年|年度内|每半年|半年|每季度|每个季度|每季|每月|每个月|全年"
+_PERIOD_RE = re.compile(_PERIOD)
+_PERIOD_KEY = {
+    "每年度": "year",
+    "每一年": "year",
+    "每年": "year",
+    "年度内": "year",
+    "全年": "year",
+    "每半年": "half-year",
+    "半年": "half-year",
+    "每季度": "quarter",
+    "每个季度": "quarter",
+    "每季": "quarter",
+    "每月": "month",
+    "每个月": "month",
+}
+_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+_QUAL = r"至少|不少于|不得少于|不低于|最少"
+COUNT_RE = re.compile(
+    rf"(?<!第)(?P<qual>{_QUAL})?\s*(?P<n>{_NUM})\s*(?P<unit>次|期|场|轮)(?P<plus>以上|及以上)?(?![数])"
+)
+RATE_RE = re.compile(
+    r"(?P<verb>均达到|达到|达|不低于|保持在|保持|为)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*[%％](?P<plus>以上)?"
+)
+DURATION_RE = re.compile(
+    r"(?P<qual>一般不少于|不少于|不得少于|至少|不低于)\s*(?P<n>\d{1,3})\s*(?P<unit>个工作日|工作日|日|天)(?!内)"
+)
+DEADLINE_RE = re.compile(
+    r"(?<!\d年)(?<!\d)(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|(?P<end>底|末))\s*(?:前|之前|以前)"
+)
+_VERBS = (
+    "组织召开",
+    "专题听取",
+    "听取",
+    "举办",
+    "召开",
+    "开展",
+    "组织",
+    "举行",
+    "进行",
+    "主持",
+    "研究",
+    "讲授",
+    "讲法",
+    "学法",
+)
+_LEAD_VERBS = ("组织召开", "召开", "举办", "开展", "听取", "组织", "举行", "进行", "主持")
+_FILLER_WORDS = rf"{_PERIOD}|{_QUAL}|一般|应当|必须|原则上|要|应|均|都|须|需要|需"
+_FILLER_EDGE = re.compile(rf"^(?:{_FILLER_WORDS})+|(?:{_FILLER_WORDS})+$")
+
+
+class _Filler:
+    """Strips filler words (periods, 至少, 应当 …) at both ends of a phrase only."""
+
+    @staticmethod
+    def sub(_repl: str, text: str) -> str:
+        prev = None
+        while prev != text:
+            prev = text
+            text = _FILLER_EDGE.sub("", text).strip()
+        return text
+
+
+_FILLER = _Filler()
+_CLAUSE_SPLIT = re.compile(r"[，,：:]")
+_SENT_SPLIT = re.compile(r"(?<=[。；;！？])")
+_RATE_SUBJ = re.compile(r"率|比例|覆盖面|占比|合格|满意度|覆盖")
+
+
+def _num(s: str) -> int | None:
+    return int(s) if s.isdigit() else cn_to_int(s)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(sentence)))
+    return out
+
+
+def _clause_at(sentence: str, pos: int) -> tuple[int, int, int]:
+    """(start, end, index) of the clause containing ``pos``."""
+    cl = _clauses(sentence)
+    for i, (a, b) in enumerate(cl):
+        if a <= pos <= b:
+            return a, b, i
+    a, b = cl[-1]
+    return a, b, len(cl) - 1
+
+
+def _strip_lead(text: str) -> str:
+    return re.sub(r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面|切实|以及|和|及)+", "", text).strip()
+
+
+def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
+    a, b, idx = _clause_at(sentence, m.start())
+    unit_word = "期数" if m.group("unit") == "期" else ("场次" if m.group("unit") == "场" else "次数")
+    before = sentence[a : m.start()]
+    after = sentence[m.end() : b].strip()
+    after = re.sub(r"^[的]", "", after)
+    text = sentence[a:b]
+    verb = ""
+    for v in _VERBS:
+        if _FILLER.sub("", before).endswith(v) and v not in ("学法", "讲法"):
+            verb = v
+            break
+    if after:
+        obj = after
+        if not verb:
+            for v in _LEAD_VERBS:
+                if obj.startswith(v) and len(obj) > len(v) + 1:
+                    verb = v if v not in ("组织召开",) else "召开"
+                    obj = obj[len(v) :]
+                    break
+        obj = re.sub(r"(等)?(工作|活动)?$", lambda x: x.group(0), obj)
+        short_verb = "召开" if verb == "组织召开" else verb.replace("专题", "")
+        return f"{_strip_lead(obj)}{short_verb}{unit_word}", text
+    subject = before
+    periods = list(_PERIOD_RE.finditer(before))
+    pm = periods[-1] if periods else None
+    if pm is not None:
+        head, tail = before[: pm.start()], before[pm.end() :]
+        tail_c = _FILLER.sub("", tail)
+        head_c = _FILLER.sub("", head)
+        subject = tail_c if len(tail_c) > 3 else head_c + tail_c
+    else:
+        subject = _FILLER.sub("", before)
+    subject = _strip_lead(subject)
+    if not subject and idx > 0:
+        cl = _clauses(sentence)
+        pa, pb = cl[idx - 1]
+        prev = sentence[pa:pb].strip()
+        text = sentence[pa:b]
+        verb2 = ""
+        for v in _LEAD_VERBS:
+            if prev.startswith(v) and len(prev) > len(v) + 1:
+                verb2 = "召开" if v == "组织召开" else v
+                prev = prev[len(v) :]
+                break
+        subject = _strip_lead(_FILLER.sub("", prev)) + verb2
+    if not subject:
+        subject = "完成"
+    return f"{subject}{unit_word}", text
+
+
+def _period_for(sentence: str, pos: int) -> str | None:
+    found = None
+    for pm in _PERIOD_RE.finditer(sentence):
+        if pm.start() < pos:
+            found = _PERIOD_KEY[pm.group(0)]
+    if found is None:
+        pm = _PERIOD_RE.search(sentence)
+        if pm:
+            found = _PERIOD_KEY[pm.group(0)]
+    return found
+
+
+def extract_requirements(text: str) -> list[Requirement]:
+    reqs: list[Requirement] = []
+    for sentence in _SENT_SPLIT.split(text.replace("\n", "。")):
+        sentence = sentence.strip().rstrip("。；;！？")
+        if not sentence:
+            continue
+        for m in DEADLINE_RE.finditer(sentence):
+            before = sentence[max(0, m.start() - 3) : m.start()]
+            if not re.search(r"每年|年度|每一年", sentence[: m.start()]) and "年" in before:
+                continue
+            mo = _num(m.group("m"))
+            if mo is None or not 1 <= mo <= 12:
+                continue
+            if m.group("end"):
+                day = calendar.monthrange(2023, mo)[1]
+            else:
+                day = _num(m.group("d") or "") or 0
+                if not 1 <= day <= 31:
+                    continue
+            rest = sentence[m.end() :]
+            vm = re.search(r"(报告|报送|提交|上报|公开|公布|完成|印发|召开|开展)(?P<obj>[^，。；,;]{2,30})", rest)
+            start = m.start()
+            pm = _PERIOD_RE.search(sentence[max(0, m.start() - 4) : m.start()])
+            if pm:
+                start = max(0, m.start() - 4) + pm.start()
+            if vm:
+                label = f"{vm.group('obj').strip()}{vm.group(1)}日期"
+                end = m.end() + vm.end()
+            else:
+                a, b, _ = _clause_at(sentence, m.end())
+                label = f"{_strip_lead(sentence[m.end() : b]) or '完成'}日期"
+                end = b
+            reqs.append(
+                Requirement(
+                    kind="deadline",
+                    text=sentence[start:end].strip("，。；"),
+                    deadline=f"{mo:02d}-{day:02d}",
+                    label=label,
+                )
+            )
+        for m in COUNT_RE.finditer(sentence):
+            n = _num(m.group("n"))
+            if not n or n > 365:
+                continue
+            per = _period_for(sentence, m.start())
+            if per is None and not (m.group("qual") or m.group("plus")):
+                continue
+            if per is None:
+                per = "year"
+            label, ctext = _count_label(sentence, m)
+            reqs.append(Requirement(kind="count", text=ctext.strip("，。；"), min=n, per=per, label=label))
+        for m in RATE_RE.finditer(sentence):
+            a, b, _ = _clause_at(sentence, m.start())
+            subj = sentence[a : m.start()]
+            if not _RATE_SUBJ.search(subj):
+                continue
+            value = float(m.group("n"))
+            if value > 100:
+                continue
+            subj = re.sub(r"(均|要|应|须|必须|应当|都|稳定|力争)+$", "", subj.strip())
+            reqs.append(
+                Requirement(
+                    kind="rate",
+                    text=sentence[a:b].strip("，。；"),
+                    min=int(value) if value.is_integer() else value,
+                    label=_strip_lead(subj),
+                )
+            )
+        for m in DURATION_RE.finditer(sentence):
+            a, b, _ = _clause_at(sentence, m.start())
+            subj = _strip_lead(re.sub(r"(一般|原则上|应当|应)+$", "", sentence[a : m.start()].strip()))
+            days = int(m.group("n"))
+            unit = "工作日" if "工作日" in m.group("unit") else "日"
+            reqs.append(
+                Requirement(
+                    kind="duration", text=sentence[a:b].strip("，。；"), min=days, label=f"{subj or '期限'}（{unit}）"
+                )
+            )
+    for i, r in enumerate(reqs, start=1):
+        r.id = f"r{i}"
+    return reqs

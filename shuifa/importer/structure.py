@@ -1,0 +1,504 @@
+"""Cleaned lines → duty tree.
+
+Steps: front matter (header 文件, document number, title split over lines, cover letter) → 落款 at
+the end → paragraphs (numbered items; broken sentences rejoined) → tree by numbering (a style
+already open closes back to its level; a new style nests, unless its usual rank is outer) →
+context vs duty sections → roles from headings → units, requirements → warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Node
+from .meta import (
+    COVER_RE,
+    DOC_NO_RE,
+    HEADER_RE,
+    PAREN_NOTE_RE,
+    SALUTATION_RE,
+    TERMINAL,
+    TITLE_END_RE,
+    Meta,
+    clean_title,
+    date_line,
+    is_org_line,
+    is_title_like,
+)
+from .numbering import RANK, STYLE_NAMES, Label, match_label
+from .requirements import extract_requirements
+from .units import split_units
+
+
+@dataclass
+class Hint:
+    """What a Word file says about a line beyond its text (table cells)."""
+
+    style: str  # "tcat" (category cell, a group) or "table" (a row, an item)
+    label: str = ""
+    units: list[str] | None = None
+    level: int = 0
+
+
+@dataclass
+class Para:
+    first: int
+    last: int
+    text: str
+    label: Label | None = None
+    hint: Hint | None = None
+
+    @property
+    def numbered(self) -> bool:
+        return self.label is not None or self.hint is not None
+
+
+@dataclass
+class Item:
+    """A numbered item while the tree is built."""
+
+    style: str
+    ordinal: int | None
+    label: str
+    head: str
+    first: int
+    last: int
+    body: list[str] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+    units: list[str] | None = None
+    forced_group: bool = False
+
+    def last_line(self) -> int:
+        return max([self.last] + [c.last_line() for c in self.children])
+
+
+@dataclass
+class Parsed:
+    meta: Meta
+    items: list[Item]
+    warnings: list[tuple[str, int | None, Item | None]]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def heading_like(text: str) -> bool:
+    """A short heading without sentence punctuation (一、基本原则; （一）实施…提升行动)."""
+    return bool(text) and len(text) <= 30 and not re.search(r"[，。；：,;:、]", text)
+
+
+def _takes_continuation(p: Para) -> bool:
+    """Whether the next plain line may continue this paragraph (a sentence broken by a page break)."""
+    if p.hint is not None or not p.text or p.text[-1] in TERMINAL or date_line(p.text):
+        return False
+    if p.label is None:
+        return not (heading_like(p.text) and len(p.text) <= 20)
+    rest = p.label.rest
+    style = p.label.style
+    if style == "article":
+        return True
+    if style in ("part", "chapter", "section", "cn"):
+        return not (len(rest) <= 40 and not re.search(r"[。；]", rest))
+    return not (heading_like(rest) and len(rest) <= 20)
+
+
+def _ends_open(text: str) -> bool:
+    return bool(text) and text[-1] not in TERMINAL
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def _front_matter(nonblank: list[tuple[int, str]], meta: Meta) -> int:
+    """Reads header, document number, title and cover letter; returns the index in ``nonblank``
+    where the body starts."""
+    i = 0
+    n = len(nonblank)
+    title_parts: list[tuple[int, str]] = []
+    while i < n and i < 12:
+        no, text = nonblank[i]
+        if HEADER_RE.match(text) and not title_parts:
+            meta.header_issuer = text[:-2]
+            i += 1
+            continue
+        if DOC_NO_RE.match(text) and not title_parts:
+            meta.doc_number = text
+            i += 1
+            continue
+        if PAREN_NOTE_RE.match(text) and not title_parts:
+            i += 1
+            continue
+        if match_label(text) is not None or date_line(text) is not None:
+            break
+        if is_title_like(text) and not (title_parts and is_org_line(text) and not TITLE_END_RE.search(text)):
+            title_parts.append((no, text))
+            i += 1
+            joined = "".join(t for _, t in title_parts)
+            if TITLE_END_RE.search(joined) or len(title_parts) >= 3:
+                break
+            continue
+        break
+    if not title_parts:
+        return i
+    title = clean_title("".join(t for _, t in title_parts))
+    meta.title_lines = [no for no, _ in title_parts]
+    cover = COVER_RE.search(title)
+    if cover:
+        m = re.search(r"《(.+)》", title)
+        inner = m.group(1) if m else cover.group("t")
+        inner = clean_title(inner)
+        if len(inner) >= 4:
+            return _cover_letter(nonblank, i, title, inner, meta)
+    meta.title = title
+    return i
+
+
+def _cover_letter(nonblank: list[tuple[int, str]], i: int, cover_title: str, inner: str, meta: Meta) -> int:
+    """A forwarding letter (关于印发《…》的通知): the real title is the forwarded document's."""
+    meta.cover_title = cover_title
+    meta.title = inner
+    start_no = meta.title_lines[0] if meta.title_lines else nonblank[i][0]
+    n = len(nonblank)
+    # Where the forwarded document starts: its title repeated on its own line(s).
+    body = None
+    for j in range(i, min(n, i + 40)):
+        text = nonblank[j][1]
+        if match_label(text):
+            break
+        acc = clean_title(text)
+        k = j
+        while len(acc) < len(inner) and inner.startswith(acc) and k + 1 < n:
+            k += 1
+            acc += clean_title(nonblank[k][1])
+        if acc == inner or (inner in acc and len(acc) <= len(inner) + 8):
+            body = k + 1
+            meta.title_lines = [nonblank[x][0] for x in range(j, k + 1)]
+            _cover_signature(nonblank[i:j], meta)
+            meta.cover_lines = (start_no, nonblank[j - 1][0] if j > 0 else start_no)
+            return body
+    # No repeated title: the letter ends after its date (and a note such as （此件公开发布）).
+    for j in range(i, min(n, i + 20)):
+        if match_label(nonblank[j][1]):
+            break
+        if date_line(nonblank[j][1]):
+            end = j + 1
+            while end < n and PAREN_NOTE_RE.match(nonblank[end][1]):
+                end += 1
+            _cover_signature(nonblank[i:end], meta)
+            meta.cover_lines = (start_no, nonblank[end - 1][0])
+            return end
+    return i
+
+
+def _cover_signature(lines: list[tuple[int, str]], meta: Meta) -> None:
+    orgs: list[str] = []
+    for _, text in lines:
+        dl = date_line(text)
+        if dl:
+            org, iso, _suffix = dl
+            if org:
+                orgs.append(org)
+            if orgs and not meta.issuer:
+                meta.issuer = "、".join(orgs)
+            if not meta.date:
+                meta.date = iso
+            orgs = []
+        elif is_org_line(text):
+            orgs.append(text)
+        else:
+            orgs = []
+    if not meta.issuer and orgs:
+        meta.issuer = "、".join(orgs)
+
+
+# --------------------------------------------------------------------------- tail (落款)
+
+
+def _tail(nonblank: list[tuple[int, str]], start: int, meta: Meta) -> int:
+    """Index where the trailing signature/date/版记 block starts; fills issuer/date from it."""
+    end = len(nonblank)
+    j = end
+    found_date = False
+    orgs: list[str] = []
+    printed_by = ""
+    while j > start:
+        text = nonblank[j - 1][1]
+        dl = date_line(text)
+        if dl:
+            org, iso, suffix = dl
+            if suffix == "印发" and org:
+                printed_by = printed_by or org
+            elif org:
+                orgs.insert(0, org)
+            if not meta.date:
+                meta.date = iso
+            found_date = True
+            j -= 1
+            continue
+        if is_org_line(text) and found_date:
+            orgs.insert(0, text)
+            j -= 1
+            continue
+        if PAREN_NOTE_RE.match(text) or text.startswith(("抄送", "主送", "印发")) and len(text) < 80:
+            j -= 1
+            continue
+        break
+    if not meta.issuer:
+        meta.issuer = "、".join(orgs) if orgs else (meta.header_issuer or printed_by)
+    return j
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list[Para]:
+    paras: list[Para] = []
+    for no, text in nonblank:
+        hint = hints.get(no)
+        if hint is not None:
+            paras.append(Para(no, no, text, None, hint))
+            continue
+        lab = match_label(text)
+        if lab is not None:
+            paras.append(Para(no, no, text, lab))
+            continue
+        if DOC_NO_RE.match(text):
+            continue
+        prev = paras[-1] if paras else None
+        if prev is not None and _takes_continuation(prev):
+            prev.text += text
+            prev.last = no
+            if prev.label is not None:
+                prev.label = match_label(prev.text) or prev.label
+            continue
+        paras.append(Para(no, no, text))
+    return paras
+
+
+# --------------------------------------------------------------------------- tree
+
+
+def _build(paras: list[Para]) -> tuple[list[Item], list[Para]]:
+    roots: list[Item] = []
+    stack: list[Item] = []
+    preamble: list[Para] = []
+    for p in paras:
+        if not p.numbered:
+            if stack:
+                top = stack[-1]
+                top.body.append(p.text)
+                top.last = p.last
+            else:
+                preamble.append(p)
+            continue
+        if p.hint is not None:
+            style = p.hint.style if p.hint.style == "table" else f"tcat{p.hint.level}"
+            item = Item(style, None, p.hint.label, p.text, p.first, p.last, units=p.hint.units)
+            item.forced_group = p.hint.style == "tcat"
+        else:
+            assert p.label is not None
+            lab = p.label
+            item = Item(lab.style, lab.ordinal, lab.label, lab.rest, p.first, p.last)
+        styles = [s.style for s in stack]
+        if item.style in styles:
+            del stack[styles.index(item.style) :]
+        else:
+            rank = _rank(item.style)
+            while stack and _rank(stack[-1].style) > rank and not stack[-1].style.startswith("tcat"):
+                stack.pop()
+        (stack[-1].children if stack else roots).append(item)
+        stack.append(item)
+    return roots, preamble
+
+
+def _rank(style: str) -> float:
+    if style.startswith("tcat"):
+        return 8.5 + int(style[4:] or 0) * 0.01
+    return RANK.get(style, 9)
+
+
+# --------------------------------------------------------------------------- sections and roles
+
+_POS_RE = re.compile(r"职责|任务|清单|事项|主要内容|具体内容|重点工作|工作内容|履职内容")
+_NEG_RE = re.compile(
+    r"原则|要求|保障|附则|总则|督查|督察|考核|问责|免责|激励|指导思想|目的|依据|适用范围|组织实施|实施步骤|工作步骤"
+    r"|时间安排|进度安排|步骤安排|其他事项|说明|监督检查|责任追究"
+)
+_PERSON_RE = re.compile(
+    r"主要负责人|主要负责同志|负责人|党委书记|党组书记|党工委书记|书记|班子成员|其他成员|行政首长|县长|区长|市长|镇长|乡长|副职"
+)
+_ROLE_VERB = re.compile(r"督促|支持|推动|加强|监督|协助|指导|组织|落实|提醒|实施|对|把|将|与|和|为|由|向")
+
+
+def role_of_heading(text: str) -> str | None:
+    """Role named at the start of a heading (党委主要负责人…职责, 第一节 政府主要负责人主要职责,
+    乡镇（街道）党政主要负责人, 部门主要负责人, 班子其他成员)."""
+    head = text[:40]
+    m = _PERSON_RE.search(head)
+    if not m or m.start() > 16:
+        return None
+    qual = head[: m.start()]
+    if _ROLE_VERB.search(qual):
+        return None
+    if not (heading_like(text) or re.search(r"职责|应当|清单|如下|以下|述法|履行", head)):
+        return None
+    person = m.group(0)
+    if re.search(r"乡|镇|街道", qual) and person not in ("县长", "区长", "市长"):
+        return "township"
+    if person in ("镇长", "乡长"):
+        return "township"
+    if re.search(r"部门|单位|局|委办|直属", qual):
+        return "department"
+    if re.search(r"班子|其他|分管", qual) or person in ("班子成员", "其他成员", "副职"):
+        return "member"
+    if re.search(r"党政", qual):
+        return "common"
+    if re.search(r"政府|管委会|行政", qual) or person in ("行政首长", "县长", "区长", "市长"):
+        return "government"
+    if re.search(r"党委|党组|党工委|委员会", qual) or person in ("党委书记", "党组书记", "党工委书记", "书记"):
+        return "party"
+    return None
+
+
+def _has_role_heading(item: Item) -> bool:
+    for c in item.children:
+        if c.children and (role_of_heading(c.head) or (c.body and role_of_heading(c.body[0]))):
+            return True
+        if _has_role_heading(c):
+            return True
+    return False
+
+
+def _is_pos(item: Item) -> bool:
+    return bool(_POS_RE.search(item.head[:30])) or _has_role_heading(item) or bool(role_of_heading(item.head))
+
+
+def _is_neg(item: Item) -> bool:
+    return bool(_NEG_RE.search(item.head[:30]))
+
+
+def classify_sections(roots: list[Item]) -> dict[int, bool]:
+    """id(item) → reportable, for the top-level items (their descendants follow them)."""
+    groups = [r for r in roots if r.children or heading_like(r.head)]
+    result: dict[int, bool] = {}
+    any_pos = any(_is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30])) for r in groups)
+    for r in roots:
+        is_group = r in groups
+        if any_pos:
+            result[id(r)] = is_group and _is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30]))
+        elif is_group:
+            result[id(r)] = not _is_neg(r)
+        else:
+            result[id(r)] = True
+    # One lone wrapper section (e.g. the whole list under 一、): look one level down.
+    return result
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+def to_nodes(items: list[Item], reportable: dict[int, bool]) -> list[Node]:
+    counter = [0]
+
+    def rec(item: Item, rep: bool, role: str) -> Node:
+        counter[0] += 1
+        nid = f"n{counter[0]}"
+        own = role_of_heading(item.head) if (item.children or item.forced_group) else None
+        if own is None and (item.children or item.forced_group) and item.body:
+            own = role_of_heading(item.body[0])
+        if own is not None and (own != "common" or role == "common"):
+            role = own
+        is_group = bool(item.children) or item.forced_group
+        node = Node(id=nid, kind="group" if is_group else "duty", label=item.label, role=role, reportable=rep)
+        if is_group:
+            node.title = item.head
+            node.text = "\n".join(item.body)
+        else:
+            if item.body and heading_like(item.head):
+                node.title = item.head
+                text = "\n".join(item.body)
+            else:
+                text = "\n".join([item.head] + item.body) if item.head else "\n".join(item.body)
+            units = list(item.units or [])
+            text, found = split_units(text)
+            units += [u for u in found if u not in units]
+            node.text = text
+            node.responsible_units = units
+            if rep:
+                node.requirements = extract_requirements(text)
+        node.children = [rec(c, rep, role) for c in item.children]
+        node.source_lines = (item.first, item.last_line())
+        return node
+
+    return [rec(it, reportable.get(id(it), True), "common") for it in items]
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+def numbering_warnings(items: list[Item]) -> list[tuple[str, int | None, Item | None]]:
+    out: list[tuple[str, int | None, Item | None]] = []
+    last_seen: dict[str, int] = {}
+
+    def rec(children: list[Item]) -> None:
+        prev: Item | None = None
+        for c in children:
+            if c.ordinal is not None:
+                expected: int | None = None
+                if prev is not None and prev.style == c.style and prev.ordinal is not None:
+                    expected = prev.ordinal + 1
+                elif c.ordinal != 1 and last_seen.get(c.style) is not None and c.ordinal != last_seen[c.style] + 1:
+                    expected = 1
+                if expected is not None and c.ordinal != expected:
+                    name = STYLE_NAMES.get(c.style, c.style)
+                    if c.ordinal > expected:
+                        msg = f"编号不连续：{c.label} 之前缺少编号（按{name}顺序应为第 {expected} 项），已按原文保留。"
+                    else:
+                        msg = (
+                            f"编号重复或倒退：{c.label} 出现在第 {prev.ordinal if prev else '?'} 项之后，已按原文保留。"
+                        )
+                    out.append((msg, c.first, c))
+                last_seen[c.style] = c.ordinal
+                prev = c
+            rec(c.children)
+
+    rec(items)
+    return out
+
+
+def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parsed:
+    """Parse cleaned lines (index 0 is line 1)."""
+    hints = hints or {}
+    meta = Meta()
+    nonblank = [(i + 1, t) for i, t in enumerate(lines) if t.strip()]
+    start = _front_matter(nonblank, meta) if not (nonblank and nonblank[0][0] in hints) else 0
+    end = _tail(nonblank, start, meta)
+    body = nonblank[start:end]
+    # Date lines and signatures inside the body (e.g. a second letter) are not content.
+    cleaned: list[tuple[int, str]] = []
+    for k, (no, text) in enumerate(body):
+        if no not in hints:
+            dl = date_line(text)
+            if dl:
+                if not meta.date:
+                    meta.date = dl[1]
+                if not meta.issuer and dl[0]:
+                    meta.issuer = dl[0]
+                continue
+            nxt = body[k + 1][1] if k + 1 < len(body) else ""
+            if is_org_line(text) and date_line(nxt):
+                if not meta.issuer:
+                    meta.issuer = text
+                continue
+            if PAREN_NOTE_RE.match(text) and re.search(r"此件|公开|发布|印发|主动", text):
+                continue
+            if SALUTATION_RE.match(text) and not match_label(text) and k < 3 and meta.cover_title == "":
+                # a salutation line opening a letter (各市、县…：)
+                if re.search(r"各(市|县|区|乡|镇|单位|部门|有关|街道)", text):
+                    continue
+        cleaned.append((no, text))
+    paras = _paragraphs(cleaned, hints)
+    roots, _preamble = _build(paras)
+    warnings = numbering_warnings(roots)
+    return Parsed(meta, roots, warnings)
