@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "summary",
     "evaluation",
     "next_year",
+    "import",
 )
 
 

@@ -45,6 +45,11 @@ DURATION_RE = re.compile(
 DEADLINE_RE = re.compile(
     r"(?<!\d年)(?<!\d)(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|(?P<end>底|末))\s*(?:前|之前|以前)"
 )
+# 每年专题听取…汇报 / 每年分别听取… / 每半年召开…: once per period although no number is written.
+IMPLICIT_RE = re.compile(
+    rf"(?P<per>{_PERIOD})(?:专题|分别|定期|都|均|要|应当|应|须|至少)*(?P<verb>组织召开|听取|召开|举办|举行|开展|述法)"
+    r"(?P<obj>[^，。；,;：:]{2,40})"
+)
 _VERBS = (
     "组织召开",
     "专题听取",
@@ -226,6 +231,21 @@ def extract_requirements(text: str) -> list[Requirement]:
                 per = "year"
             label, ctext = _count_label(sentence, m)
             reqs.append(Requirement(kind="count", text=ctext.strip("，。；"), min=n, per=per, label=label))
+        for m in IMPLICIT_RE.finditer(sentence):
+            a, b, _ = _clause_at(sentence, m.start())
+            if COUNT_RE.search(sentence[a:b]) or re.search(r"\d|[一二两三四五六七八九十]\s*[次期场轮]", m.group("obj")):
+                continue
+            verb = "召开" if m.group("verb") == "组织召开" else m.group("verb")
+            obj = _strip_lead(m.group("obj"))
+            reqs.append(
+                Requirement(
+                    kind="count",
+                    text=sentence[m.start() : b].strip("，。；"),
+                    min=1,
+                    per=_PERIOD_KEY[m.group("per")],
+                    label=f"{obj}{verb}次数",
+                )
+            )
         for m in RATE_RE.finditer(sentence):
             a, b, _ = _clause_at(sentence, m.start())
             subj = sentence[a : m.start()]
