@@ -1,0 +1,730 @@
+"""Sample reports: a fully filled, realistic 述法报告 for any duty list and role.
+
+``make_sample`` walks every duty the reporter walks and writes an entry from the duty's own text:
+keyword topics (学法、依法决策、行政执法、复议应诉、矛盾纠纷、普法 …) pick paragraphs from the phrase
+banks in ``resources/phrases/*.json``, and a small template language fills in numbers drawn from a
+``random.Random`` seeded from the list id, role, year and seed, so the same inputs always give the
+same report. Each requirement of a duty gets a value, mostly meeting it; in a long list one or two
+are left unmet on purpose (and the text says so) so the product's checks have something to show.
+
+Template syntax used in the phrase banks (inside one paragraph):
+
+- ``{name}``: a context word (``{scope}`` 全镇, ``{meeting}`` 镇党委会议 …) or a number defined earlier;
+- ``{name=LO-HI}``: a random number in [LO, HI] (a decimal when LO has a dot), remembered as ``name``;
+  a trailing ``s`` (``{n=20-40s}``) scales it by the size of the reporter's area (镇 1 … 省 50);
+  ``{name=@other*LO-HI}`` is ``other`` times a random factor in [LO, HI], rounded;
+  ``count``/``rate``/``days`` are bound to the duty's requirement values when it has one;
+- ``{=LO-HI}``: an anonymous random number;
+- ``{%a/b}``: ``a`` as a percentage of ``b`` (``100`` or one decimal);
+- ``{~甲|乙|丙}``: one of the alternatives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from .errors import ShuifaError
+from .model import (
+    REPORTER_ROLES,
+    ROLES,
+    DutyList,
+    Entry,
+    Node,
+    Official,
+    Report,
+    Requirement,
+    RequirementValue,
+    default_year,
+)
+from .paths import RESOURCES
+
+PHRASES = RESOURCES / "phrases"
+
+# --------------------------------------------------------------------------- phrase banks
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    keywords: tuple[str, ...]
+    performance: tuple[str, ...]
+    issues: tuple[tuple[str, str], ...]  # (problem, improvement)
+    evidence: tuple[str, ...]
+    na: str = ""
+
+
+@dataclass(frozen=True)
+class Bank:
+    topics: tuple[Topic, ...]
+    generic: Topic
+    report: dict[str, Any]
+
+
+def _load_json(name: str) -> Any:
+    return json.loads((PHRASES / name).read_text(encoding="utf-8"))
+
+
+def _topic(d: dict[str, Any]) -> Topic:
+    return Topic(
+        id=d["id"],
+        keywords=tuple(d.get("keywords", [])),
+        performance=tuple(d["performance"]),
+        issues=tuple((p["problem"], p["improvement"]) for p in d.get("issues", [])),
+        evidence=tuple(d.get("evidence", [])),
+        na=d.get("na", ""),
+    )
+
+
+@lru_cache(maxsize=1)
+def phrase_bank() -> Bank:
+    """The phrase banks, loaded once."""
+    topics: list[Topic] = []
+    for path in sorted(PHRASES.glob("topics*.json")):
+        topics.extend(_topic(t) for t in json.loads(path.read_text(encoding="utf-8")))
+    report = _load_json("report.json")
+    generic = _topic(report["generic"])
+    return Bank(topics=tuple(topics), generic=generic, report=report)
+
+
+# --------------------------------------------------------------------------- area and official
+
+# Levels of the reporter's area: how numbers scale and which words fit.
+LEVEL_SCALE: dict[str, float] = {
+    "township": 1,
+    "zone": 2,
+    "county": 3,
+    "department": 2,
+    "city": 8,
+    "province": 40,
+}
+
+_PLACE_RE = re.compile(r"^(?:关于印发)?《?(.+?)(?:党政主要负责人|推进法治|法治政府|法治建设|履行|关于|实施)")
+
+
+def area_of(duty_list: DutyList) -> str:
+    """The place a list is for, from its title (or issuer): 鞍山高新区, 沈阳市辽中区牛心坨镇, 浙江省 …"""
+    for text in (duty_list.title, duty_list.issuer):
+        text = (text or "").strip()
+        if not text:
+            continue
+        m = _PLACE_RE.match(text)
+        if m and 2 <= len(m.group(1)) <= 16:
+            return m.group(1).strip()
+        stripped = re.sub(r"^中共", "", text)
+        stripped = re.sub(r"(委员会|工作委员会|人民政府|办公室|办公厅).*$", "", stripped)
+        if 2 <= len(stripped) <= 16:
+            return stripped
+    return ""
+
+
+def level_of(area: str) -> str:
+    if not area:
+        return "county"
+    if re.search(r"(高新|开发区|新区|园区)", area):
+        return "zone"
+    if area.endswith(("镇", "乡", "街道")):
+        return "township"
+    if area.endswith(("省", "自治区")):
+        return "province"
+    if area.endswith(("市", "州", "盟")):
+        return "city"
+    return "county"
+
+
+def short_place(area: str) -> str:
+    """The last administrative part: 沈阳市辽中区牛心坨镇 → 牛心坨镇."""
+    m = re.search(r"(?:市|区|县)([^市区县]{1,8}(?:镇|乡|街道))$", area)
+    if m:
+        return m.group(1)
+    return area or "本地区"
+
+
+@dataclass
+class Setting:
+    """Who reports and the words that fit their area and role (the template context)."""
+
+    official: Official
+    level: str
+    words: dict[str, str] = field(default_factory=dict)
+
+
+def _suffix_word(area: str, level: str) -> str:
+    """镇/乡/街道/区/县/市/省: the character used in 全镇, 依法治镇 …"""
+    if level == "zone":
+        return "区"
+    if level == "province":
+        return "省"
+    if area.endswith("街道"):
+        return "街道"
+    return area[-1:] if area else "区"
+
+
+def make_setting(duty_list: DutyList, role: str, rng: random.Random, official: Official | None) -> Setting:
+    bank = phrase_bank().report
+    area = area_of(duty_list)
+    level = level_of(area)
+    place = short_place(area)
+    suffix = _suffix_word(area, level)
+    names = bank["names"]
+    name = rng.choice(names["surnames"]) + rng.choice(names["given"])
+    party_unit, gov_unit = _bodies(duty_list, area, level)
+    party_title, gov_title = _titles(area, level, suffix)
+    unit, title = party_unit, party_title
+    rep_level = level
+    if role == "government":
+        unit, title = gov_unit, gov_title
+    elif role == "department":
+        unit, title = _department(duty_list, area, level, rng)
+        rep_level = "department"
+    elif role == "member":
+        if rng.random() < 0.7:
+            unit, title = gov_unit, _deputy(gov_title)
+        else:
+            unit, title = party_unit, _deputy(party_title)
+    elif role == "township":
+        if level == "township":
+            unit, title = party_unit, party_title
+        else:
+            town = rng.choice(names["towns_street"] if level == "zone" else names["towns"])
+            unit = f"中共{area}{town}{'工作委员会' if town.endswith('街道') else '委员会'}"
+            title = "街道党工委书记" if town.endswith("街道") else "镇党委书记"
+            rep_level = "township"
+            place, suffix = town, ("街道" if town.endswith("街道") else "镇")
+    off = official or Official(name=name, title=title, unit=unit, role=role)
+    words = _words(role, rep_level, place, suffix, off)
+    return Setting(official=off, level=rep_level, words=words)
+
+
+def _bodies(duty_list: DutyList, area: str, level: str) -> tuple[str, str]:
+    issuer = (duty_list.issuer or "").strip()
+    if issuer.startswith("中共") and issuer.endswith("委员会") and " " not in issuer:
+        party = issuer
+    elif level == "zone":
+        party = f"中共{area}工作委员会"
+    else:
+        party = f"中共{area}委员会" if area else "中共本级委员会"
+    gov = f"{area}管理委员会" if level == "zone" else f"{area}人民政府"
+    return party, gov
+
+
+def _titles(area: str, level: str, suffix: str) -> tuple[str, str]:
+    if level == "zone":
+        return "党工委书记", "管委会主任"
+    if level == "province":
+        return "省委书记", "省长"
+    if level == "city":
+        return "市委书记", "市长"
+    if level == "township":
+        if suffix == "街道":
+            return "街道党工委书记", "街道办事处主任"
+        return f"{suffix}党委书记", f"{suffix}长"
+    return f"{suffix}委书记", f"{suffix}长"
+
+
+def _deputy(title: str) -> str:
+    if "书记" in title:
+        return title.replace("书记", "副书记")
+    if title.endswith("主任"):
+        return title[:-2] + "副主任"
+    return "副" + title
+
+
+def _department(duty_list: DutyList, area: str, level: str, rng: random.Random) -> tuple[str, str]:
+    bank = phrase_bank().report["departments"]
+    units: list[str] = []
+    for duty in duty_list.duties():
+        for u in duty.responsible_units:
+            u = u.strip()
+            if re.fullmatch(r"(市|县|区)?[\u4e00-\u9fff]{2,10}局", u) and "各" not in u:
+                units.append(re.sub(r"^(市|县|区)", "", u))
+    if units:
+        dept = rng.choice(sorted(set(units)))
+    else:
+        dept = rng.choice(bank.get(level, bank["county"]))
+    title = (
+        "厅长"
+        if dept.endswith("厅")
+        else ("队长" if dept.endswith("队") else ("主任" if dept.endswith(("办公室", "中心")) else "局长"))
+    )
+    return f"{area}{dept}", title
+
+
+def _words(role: str, level: str, place: str, suffix: str, off: Official) -> dict[str, str]:
+    bank = phrase_bank().report["words"]
+    w: dict[str, str] = {}
+    base = bank["levels"].get(level, bank["levels"]["county"])
+    for k, v in base.items():
+        w[k] = v.replace("※", suffix)
+    side = "gov" if role == "government" or (role == "member" and "副书记" not in off.title) else "party"
+    if level == "department":
+        side = "party"
+    for k, v in bank["sides"][side].get(level, bank["sides"][side]["county"]).items():
+        w[k] = v.replace("※", suffix)
+    if suffix == "街道":
+        for k, v in w.items():
+            w[k] = v.replace("街道党委", "街道党工委").replace("街道政府", "街道办事处")
+    w["place"] = place
+    w["unit"] = off.unit
+    w["title"] = off.title
+    w["self"] = "本人"
+    if role == "member":
+        w["scope"] = "分管领域"
+        w["duty_self"] = f"作为{w['body']}班子成员，在分管领域履行推进法治建设职责"
+    elif level == "department":
+        w["duty_self"] = "作为本单位主要负责人和推进法治建设第一责任人"
+    else:
+        w["duty_self"] = f"作为{w['body']}主要负责人和推进法治建设第一责任人"
+    return w
+
+
+# --------------------------------------------------------------------------- templates
+
+_SLOT = re.compile(r"\{([^{}]*)\}")
+_RANGE = re.compile(r"^(@(\w+)\*)?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(s?)$")
+
+BOUND = ("count", "rate", "days")
+
+
+class Filler:
+    """Fills one template: keeps the numbers it defines, reads context words and bound values."""
+
+    def __init__(self, rng: random.Random, words: dict[str, str], scale: float, bound: dict[str, float]) -> None:
+        self.rng = rng
+        self.words = words
+        self.scale = scale
+        self.bound = bound
+        self.vars: dict[str, float] = {}
+        self.used_bound: set[str] = set()
+
+    def fill(self, template: str) -> str:
+        self.vars = {}
+        return _SLOT.sub(self._slot, template)
+
+    def _slot(self, m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if inner.startswith("~"):
+            return self.rng.choice(inner[1:].split("|"))
+        if inner.startswith("%"):
+            a, b = inner[1:].split("/")
+            return _pct(self.vars[a], self.vars[b])
+        if "=" in inner:
+            name, spec = inner.split("=", 1)
+            if name in BOUND and name in self.bound:
+                self.used_bound.add(name)
+                self.vars[name] = self.bound[name]
+                return _fmt(self.bound[name])
+            value = self._number(spec)
+            if name:
+                self.vars[name] = value
+            return _fmt(value)
+        if inner in self.vars:
+            return _fmt(self.vars[inner])
+        if inner in self.words:
+            return self.words[inner]
+        raise KeyError(f"模板占位符“{inner}”没有取值")
+
+    def _number(self, spec: str) -> float:
+        m = _RANGE.match(spec)
+        if not m:
+            raise ValueError(f"模板数值“{spec}”无法识别")
+        _, other, lo_s, hi_s, scaled = m.groups()
+        lo, hi = float(lo_s), float(hi_s)
+        if other:
+            base = self.vars[other]
+            return float(max(0, round(base * self.rng.uniform(lo, hi))))
+        if "." in lo_s or "." in hi_s:
+            return round(self.rng.uniform(lo, hi), 1)
+        if scaled:
+            lo, hi = lo * self.scale, hi * self.scale
+        return float(self.rng.randint(int(lo), max(int(lo), int(hi))))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
+
+
+def _pct(a: float, b: float) -> str:
+    if b <= 0 or a >= b:
+        return "100"
+    return f"{a / b * 100:.1f}"
+
+
+# --------------------------------------------------------------------------- duties
+
+
+def _clause(text: str) -> str:
+    """The duty's lead phrase for 对照“…”的要求: its first sentence, or first clause when long."""
+    text = re.sub(r"\s+", "", text)
+    first = re.split(r"[。；！？]", text, maxsplit=1)[0]
+    if len(first) > 32:
+        first = re.split(r"[，：]", first, maxsplit=1)[0]
+    first = first.strip("，、：“”")
+    if 6 <= len(first) <= 32:
+        return first
+    return ""
+
+
+def score_topics(text: str, topics: tuple[Topic, ...]) -> list[tuple[Topic, float]]:
+    """Topics whose keywords occur in ``text`` with their scores, best first.
+
+    Each keyword found adds its length (longer keywords say more); a topic named early in the
+    duty (its lead sentence) gets a bonus of up to 6.
+    """
+    scored: list[tuple[float, int, Topic]] = []
+    for i, t in enumerate(topics):
+        score = 0.0
+        first = len(text)
+        for kw in t.keywords:
+            pos = text.find(kw)
+            if pos >= 0:
+                score += len(kw)
+                first = min(first, pos)
+        if score:
+            scored.append((score + max(0.0, 6 - first / 10), i, t))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [(t, sc) for sc, _, t in scored]
+
+
+def match_topics(text: str, topics: tuple[Topic, ...]) -> list[Topic]:
+    """The topics a duty is about: the best match and those scoring at least 60 % of it (at most 3)."""
+    scored = score_topics(text, topics)
+    if not scored:
+        return []
+    best = scored[0][1]
+    return [t for t, sc in scored if sc >= 0.6 * best][:3]
+
+
+@dataclass
+class _Walk:
+    """State shared while filling one report: what was used, so duties do not repeat each other."""
+
+    used_perf: set[tuple[str, int]] = field(default_factory=set)
+    used_issue: set[tuple[str, int]] = field(default_factory=set)
+    used_evidence: set[tuple[str, int]] = field(default_factory=set)
+
+
+def _pick(rng: random.Random, topic: Topic, items: tuple[Any, ...], used: set[tuple[str, int]]) -> int | None:
+    if not items:
+        return None
+    free = [i for i in range(len(items)) if (topic.id, i) not in used]
+    if not free:
+        return None
+    i = rng.choice(free)
+    used.add((topic.id, i))
+    return i
+
+
+def _requirement_value(req: Requirement, year: int, met: bool, rng: random.Random) -> RequirementValue:
+    if req.kind == "deadline":
+        if req.deadline:
+            m, d = (int(x) for x in req.deadline.split("-"))
+            due = date(year, m, d)
+        else:
+            due = date(year, 12, 31)
+        if met:
+            start = date(year, 1, 10) if due > date(year, 1, 20) else date(year, 1, 1)
+            span = max(0, (due - start).days - 1)
+            day = start + timedelta(days=rng.randint(max(0, span // 2), span))
+        else:
+            day = due + timedelta(days=rng.randint(3, 20))
+            if day.year != year:
+                day = date(year, 12, 31)
+        return RequirementValue(date=day.isoformat())
+    minimum = req.yearly_minimum()
+    if req.kind == "rate":
+        floor = minimum if minimum is not None else 90.0
+        if met:
+            if floor >= 100 or rng.random() < 0.5:
+                return RequirementValue(value=100.0)
+            return RequirementValue(value=round(rng.uniform(floor, 100), 1))
+        n = rng.randint(8, 25)
+        k = n - rng.randint(1, 2)
+        value = round(k / n * 100, 1)
+        if value >= floor:
+            value = round(max(0.0, floor - rng.uniform(2, 8)), 1)
+        return RequirementValue(value=value)
+    if req.kind == "duration":
+        floor = minimum if minimum is not None else 30.0
+        if met:
+            return RequirementValue(value=float(int(floor) + rng.randint(0, 15)))
+        return RequirementValue(value=float(max(1, int(floor) - rng.randint(3, 10))))
+    # count
+    floor = minimum if minimum is not None else 1.0
+    if met:
+        extra = rng.choice([0, 0, 1, 1, 2, 3]) if floor < 12 else rng.randint(0, 4)
+        return RequirementValue(value=float(int(floor) + extra))
+    return RequirementValue(value=float(max(0, int(floor) - rng.randint(1, 2 if floor >= 3 else 1))))
+
+
+def _requirement_words(req: Requirement, val: RequirementValue, year: int) -> dict[str, str]:
+    fallback = {"count": "实际完成次数", "rate": "实际比率", "duration": "实际天数"}.get(req.kind, "完成时间")
+    label = req.label.strip() or fallback
+    unit = {"count": "次", "rate": "%", "duration": "日"}.get(req.kind, "")
+    w = {"req_text": req.text.strip() or req.describe(), "label": label, "req": req.describe()}
+    minimum = req.yearly_minimum()
+    if val.value is not None:
+        w["v"] = _fmt(val.value)
+        w["got"] = f"{_fmt(val.value)}{unit}"
+    if minimum is not None:
+        w["min"] = _fmt(minimum)
+        w["need"] = f"{_fmt(minimum)}{unit}"
+        if val.value is not None:
+            w["gap"] = _fmt(max(0.0, minimum - val.value))
+    if req.deadline:
+        m, d2 = (int(x) for x in req.deadline.split("-"))
+        w["deadline_cn"] = f"{m}月{d2}日"
+        w["need"] = f"{m}月{d2}日前完成"
+    else:
+        w["deadline_cn"] = "规定时限"
+    if val.date:
+        d = date.fromisoformat(val.date)
+        w["date_cn"] = f"{d.month}月{d.day}日"
+        w["got"] = f"{d.month}月{d.day}日完成"
+    w.setdefault("need", "规定标准")
+    w.setdefault("got", "未达到要求")
+    w["year"] = str(year)
+    w["next_year"] = str(year + 1)
+    return w
+
+
+def _requirement_sentence(req: Requirement, val: RequirementValue, met: bool, year: int, rng: random.Random) -> str:
+    bank = phrase_bank().report["requirements"]
+    kind = req.kind if req.kind in bank else "count"
+    key = "met" if met else "unmet"
+    words = _requirement_words(req, val, year)
+    template = rng.choice(bank[kind][key])
+    return _SLOT.sub(lambda m: words[m.group(1)], template)
+
+
+def _fill_duty(
+    duty: Node,
+    path: list[Node],
+    entry: Entry,
+    setting: Setting,
+    year: int,
+    rng: random.Random,
+    walk: _Walk,
+    unmet_ids: set[str],
+    status: str,
+) -> None:
+    bank = phrase_bank()
+    rep = bank.report
+    scale = LEVEL_SCALE.get(setting.level, 1)
+    words = dict(setting.words)
+    words["year"] = str(year)
+    words["next_year"] = str(year + 1)
+    clause = _clause(duty.text or duty.title)
+    words["clause"] = clause or "本项职责"
+
+    topics = match_topics(_duty_context(duty, path), bank.topics)
+
+    if status == "na":
+        topic = topics[0] if topics and topics[0].na else bank.generic
+        filler = Filler(rng, words, scale, {})
+        entry.status = "na"
+        entry.performance = filler.fill(topic.na or rng.choice(rep["na"]))
+        return
+
+    # requirement values first: numbers in the text agree with them
+    values: dict[str, RequirementValue] = {}
+    bound: dict[str, float] = {}
+    req_lines: list[str] = []
+    unmet_reqs: list[tuple[Requirement, RequirementValue]] = []
+    for req in duty.requirements:
+        met = f"{duty.id}/{req.id}" not in unmet_ids
+        val = _requirement_value(req, year, met, rng)
+        values[req.id] = val
+        if req.kind == "count" and "count" not in bound and val.value is not None and met:
+            bound["count"] = val.value
+        if req.kind == "rate" and "rate" not in bound and val.value is not None and met:
+            bound["rate"] = val.value
+        if req.kind == "duration" and "days" not in bound and val.value is not None and met:
+            bound["days"] = val.value
+        if not met:
+            unmet_reqs.append((req, val))
+    filler = Filler(rng, words, scale, bound)
+
+    # performance: 1–3 paragraphs from the duty's topics
+    order = topics if topics else [bank.generic]
+    n_par = min(rng.choice([1, 2, 2, 2, 3, 3]), len(order) + 1)
+    paragraphs: list[str] = []
+    tried = 0
+    while len(paragraphs) < n_par and tried < n_par + 4:
+        topic = order[tried % len(order)]
+        tried += 1
+        i = _pick(rng, topic, topic.performance, walk.used_perf)
+        if i is None:
+            i = _pick(rng, bank.generic, bank.generic.performance, walk.used_perf)
+            topic = bank.generic
+        if i is None:
+            i = rng.randrange(len(topic.performance))
+        paragraphs.append(filler.fill(topic.performance[i]))
+    if not paragraphs:
+        paragraphs.append(filler.fill(rng.choice(bank.generic.performance)))
+    if clause and rng.random() < 0.45:
+        lead = _SLOT.sub(lambda m: clause if m.group(1) == "clause" else m.group(0), rng.choice(rep["leads"]))
+        paragraphs[0] = lead + paragraphs[0]
+    for req in duty.requirements:
+        val = values[req.id]
+        met = f"{duty.id}/{req.id}" not in unmet_ids
+        if not met or not _bound_used(req, filler) or rng.random() < 0.5:
+            req_lines.append(_requirement_sentence(req, val, met, year, rng))
+    if req_lines:
+        paragraphs[0] = paragraphs[0] + "".join(req_lines)
+    entry.performance = "\n".join(paragraphs)
+    entry.values = values
+    entry.status = status
+
+    # problems and improvements
+    problems: list[str] = []
+    improvements: list[str] = []
+    for req, val in unmet_reqs:
+        w = _requirement_words(req, val, year)
+        p = rng.choice(rep["unmet"]["problem"])
+        imp = rng.choice(rep["unmet"]["improvement"])
+        problems.append(_SLOT.sub(lambda m, w=w: w[m.group(1)], p))
+        improvements.append(_SLOT.sub(lambda m, w=w: w[m.group(1)], imp))
+    want_issue = status == "partial" or rng.random() < 0.85
+    if want_issue and not (unmet_reqs and rng.random() < 0.5):
+        for topic in order + [bank.generic]:
+            i = _pick(rng, topic, topic.issues, walk.used_issue)
+            if i is not None:
+                prob, imp = topic.issues[i]
+                problems.append(filler.fill(prob))
+                improvements.append(filler.fill(imp))
+                break
+    entry.problems = "\n".join(problems)
+    entry.improvements = "\n".join(improvements)
+
+    # evidence notes, sometimes
+    if rng.random() < 0.35:
+        for topic in order + [bank.generic]:
+            i = _pick(rng, topic, topic.evidence, walk.used_evidence)
+            if i is not None:
+                entry.evidence = filler.fill(topic.evidence[i])
+                break
+
+
+def _duty_context(duty: Node, path: list[Node]) -> str:
+    """The text a duty's topics are read from: its own text, then its title and its group's heading."""
+    return "".join([duty.text, duty.title] + [p.title for p in path[-1:]])
+
+
+def _bound_used(req: Requirement, filler: Filler) -> bool:
+    name = {"count": "count", "rate": "rate", "duration": "days"}.get(req.kind)
+    return bool(name and name in filler.used_bound)
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def _fill_parts(report: Report, setting: Setting, rng: random.Random) -> None:
+    rep = phrase_bank().report
+    words = dict(setting.words)
+    words["year"] = str(report.year)
+    words["next_year"] = str(report.year + 1)
+    filler = Filler(rng, words, LEVEL_SCALE.get(setting.level, 1), {})
+    opening = filler.fill(rng.choice(rep["opening"]))
+    report.parts["opening"] = opening
+    report.parts["study"] = _numbered(rng, filler, rep["study"], rng.randint(3, 4))
+    report.parts["decisions"] = _numbered(rng, filler, rep["decisions"], rng.randint(3, 4))
+    report.parts["next_steps"] = _numbered(rng, filler, rep["next_steps"], rng.randint(3, 5))
+    report.parts["rectification"] = ""
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _numbered(rng: random.Random, filler: Filler, pool: dict[str, Any], n: int) -> str:
+    """An intro paragraph and then 一是…二是… items, one paragraph each."""
+    items = rng.sample(pool["items"], min(n, len(pool["items"])))
+    lines = [filler.fill(rng.choice(pool["intro"]))] if pool.get("intro") else []
+    for i, item in enumerate(items):
+        lines.append(f"{_ORDINALS[i]}是{filler.fill(item)}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _seed(duty_list: DutyList, role: str, year: int, seed: int) -> int:
+    key = f"{duty_list.id}|{role}|{year}|{seed}".encode()
+    return int.from_bytes(hashlib.sha256(key).digest()[:8], "big")
+
+
+def resolve_role(duty_list: DutyList, role: str | None) -> str:
+    """The reporter role a sample is written for (checks a given one)."""
+    if role is None:
+        roles = duty_list.roles()
+        return roles[0] if roles else "party"
+    if role not in REPORTER_ROLES:
+        known = "、".join(f"{r}（{ROLES[r]}）" for r in REPORTER_ROLES)
+        raise ShuifaError(f"未知的述法人类别“{role}”。", hint=f"可选：{known}")
+    return role
+
+
+def make_sample(
+    duty_list: DutyList,
+    role: str | None = None,
+    year: int | None = None,
+    seed: int = 0,
+    official: Official | None = None,
+) -> Report:
+    """A fully filled sample report for ``duty_list`` (deterministic for the same inputs)."""
+    role = resolve_role(duty_list, role if role is not None else (official.role if official else None))
+    year = year if year is not None else default_year()
+    rng = random.Random(_seed(duty_list, role, year, seed))
+    given = Official.from_dict(official.to_dict()) if official is not None else None
+    setting = make_setting(duty_list, role, rng, given)
+    setting.official.role = role
+    report = Report.new(setting.official, year, duty_list)
+    report.id = uuid.UUID(int=rng.getrandbits(128), version=4).hex
+
+    paths = report.duty_paths()
+    duties = [d for _, d in paths]
+    with_reqs = [d for d in duties if d.requirements]
+    all_reqs = [(d, r) for d in with_reqs for r in d.requirements]
+
+    # a long list: one or two requirements left unmet on purpose, maybe one duty 不涉及
+    unmet_ids: set[str] = set()
+    if len(duties) >= 15 and len(all_reqs) >= 3:
+        for d, r in rng.sample(all_reqs, rng.choice([1, 2])):
+            unmet_ids.add(f"{d.id}/{r.id}")
+    na_id: str | None = None
+    if len(duties) >= 20:
+        # only a duty whose main topic can plausibly not arise in a year (立法, 复议, 应诉 …)
+        topics = phrase_bank().topics
+        pool = [
+            d
+            for p, d in paths
+            if not d.requirements and any(t.na for t in match_topics(_duty_context(d, p), topics)[:1])
+        ]
+        if pool:
+            na_id = rng.choice(pool).id
+    unmet_duties = {k.split("/")[0] for k in unmet_ids}
+    n_partial = max(1, len(duties) // 12) if len(duties) >= 6 else 0
+    others = [d.id for d in duties if d.id not in unmet_duties and d.id != na_id]
+    partial_ids = set(rng.sample(others, min(n_partial, len(others))))
+
+    walk = _Walk()
+    for path, duty in paths:
+        if duty.id == na_id:
+            status = "na"
+        elif duty.id in unmet_duties or duty.id in partial_ids:
+            status = "partial"
+        else:
+            status = "done"
+        _fill_duty(duty, path, report.entry(duty.id), setting, year, rng, walk, unmet_ids, status)
+
+    _fill_parts(report, setting, rng)
+    for entry in report.entries.values():
+        entry.updated = report.created
+    return report
