@@ -23,7 +23,7 @@ from shuifa.atomic import write_text  # noqa: E402
 from shuifa.importer import import_file  # noqa: E402
 from shuifa.model import DutyList  # noqa: E402
 
-DEFAULT_SEEDS = ROOT.parent / "shared" / "seeds"
+DEFAULT_SEEDS = ROOT / "tests" / "importer" / "seeds"  # byte-for-byte copies of ../shared/seeds
 OUT = ROOT / "resources" / "lists"
 
 SOURCES: dict[str, str] = {

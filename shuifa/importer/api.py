@@ -165,6 +165,7 @@ def import_file(path: str | Path) -> ImportResult:
         from .docx import docx_lines
 
         lines_raw, hints = docx_lines(data, name)
+        lines_raw = [x.replace("\r", "").replace("\n", "") for x in lines_raw]
         lines, notes = clean_lines("\n".join(lines_raw))
         if len(lines) != len(lines_raw):  # a cell holding a line break: keep numbering consistent
             lines = lines[: len(lines_raw)] + [""] * (len(lines_raw) - len(lines))

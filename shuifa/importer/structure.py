@@ -110,7 +110,7 @@ def _ends_open(text: str) -> bool:
 # --------------------------------------------------------------------------- front matter
 
 
-def _front_matter(nonblank: list[tuple[int, str]], meta: Meta) -> int:
+def _front_matter(nonblank: list[tuple[int, str]], meta: Meta, hinted: set[int] | frozenset[int] = frozenset()) -> int:
     """Reads header, document number, title and cover letter; returns the index in ``nonblank``
     where the body starts."""
     i = 0
@@ -118,6 +118,8 @@ def _front_matter(nonblank: list[tuple[int, str]], meta: Meta) -> int:
     title_parts: list[tuple[int, str]] = []
     while i < n and i < 12:
         no, text = nonblank[i]
+        if no in hinted:
+            break
         if HEADER_RE.match(text) and not title_parts:
             meta.header_issuer = text[:-2]
             i += 1
@@ -215,7 +217,7 @@ def _cover_signature(lines: list[tuple[int, str]], meta: Meta) -> None:
 # --------------------------------------------------------------------------- tail (落款)
 
 
-def _tail(nonblank: list[tuple[int, str]], start: int, meta: Meta) -> int:
+def _tail(nonblank: list[tuple[int, str]], start: int, meta: Meta, hinted: set[int]) -> int:
     """Index where the trailing signature/date/版记 block starts; fills issuer/date from it."""
     end = len(nonblank)
     j = end
@@ -223,6 +225,8 @@ def _tail(nonblank: list[tuple[int, str]], start: int, meta: Meta) -> int:
     orgs: list[str] = []
     printed_by = ""
     while j > start:
+        if nonblank[j - 1][0] in hinted:
+            break
         text = nonblank[j - 1][1]
         dl = date_line(text)
         if dl:
@@ -472,8 +476,8 @@ def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parse
     hints = hints or {}
     meta = Meta()
     nonblank = [(i + 1, t) for i, t in enumerate(lines) if t.strip()]
-    start = _front_matter(nonblank, meta) if not (nonblank and nonblank[0][0] in hints) else 0
-    end = _tail(nonblank, start, meta)
+    start = _front_matter(nonblank, meta, set(hints))
+    end = _tail(nonblank, start, meta, set(hints))
     body = nonblank[start:end]
     # Date lines and signatures inside the body (e.g. a second letter) are not content.
     cleaned: list[tuple[int, str]] = []

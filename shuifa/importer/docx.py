@@ -1,0 +1,387 @@
+"""Word (.docx) → lines for the structure parser.
+
+- Paragraphs in body order, with Word's automatic numbering rendered from numbering.xml (the
+  numbers are not in the text): ``第%1条``, ``%1、`` with 一二三 counting, ``（%1）``, ``%1.``, ①…
+- Tables: a header row names the columns (序号 / 职责、类别 / 具体内容、职责内容 / 责任单位); a
+  category cell (also merged over several rows) becomes a group, each row an item with its
+  responsible units. Several numbered paragraphs in one content cell become several items.
+- Guards: not a zip, zip bombs, a missing document part, image-only documents.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from ..errors import InvalidFileError
+from .numbering import match_label
+from .structure import Hint
+from .units import split_top
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_UNCOMPRESSED = 60 * 1024 * 1024
+MAX_ENTRIES = 2000
+
+_CN_DIGIT = "〇一二三四五六七八九"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _cn_number(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGIT[n]
+    if n < 20:
+        return "十" + (_CN_DIGIT[n - 10] if n > 10 else "")
+    if n < 100:
+        return _CN_DIGIT[n // 10] + "十" + (_CN_DIGIT[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = "" if rest == 0 else ("零" + _cn_number(rest) if rest < 10 else _cn_number(rest))
+        if 10 <= rest < 20:
+            tail = "一" + _cn_number(rest)
+        return _CN_DIGIT[n // 100] + "百" + tail
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL")]
+    vals += [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting"):
+        return _cn_number(n)
+    if fmt == "ideographTraditional":
+        return _TIANGAN[(n - 1) % 10]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x245F + n)
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+class Numbering:
+    """Counters for Word's automatic numbering."""
+
+    def __init__(self, root) -> None:  # root: numbering.xml element or None
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.num_to_abs: dict[str, str] = {}
+        self.overrides: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for an in root.findall(f"{W}abstractNum"):
+            aid = an.get(f"{W}abstractNumId")
+            levels: dict[int, _Level] = {}
+            for lvl in an.findall(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0") or 0)
+                lv = _Level()
+                el = lvl.find(f"{W}numFmt")
+                if el is not None:
+                    lv.fmt = el.get(f"{W}val", "decimal")
+                el = lvl.find(f"{W}lvlText")
+                if el is not None:
+                    lv.text = el.get(f"{W}val", "")
+                el = lvl.find(f"{W}start")
+                if el is not None:
+                    try:
+                        lv.start = int(el.get(f"{W}val", "1"))
+                    except ValueError:
+                        lv.start = 1
+                levels[ilvl] = lv
+            if aid is not None:
+                self.abstract[aid] = levels
+        for num in root.findall(f"{W}num"):
+            nid = num.get(f"{W}numId")
+            ref = num.find(f"{W}abstractNumId")
+            if nid is None or ref is None:
+                continue
+            self.num_to_abs[nid] = ref.get(f"{W}val", "")
+            for ov in num.findall(f"{W}lvlOverride"):
+                so = ov.find(f"{W}startOverride")
+                if so is not None:
+                    try:
+                        self.overrides.setdefault(nid, {})[int(ov.get(f"{W}ilvl", "0"))] = int(so.get(f"{W}val", "1"))
+                    except ValueError:
+                        pass
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        aid = self.num_to_abs.get(num_id)
+        if aid is None or num_id == "0":
+            return ""
+        levels = self.abstract.get(aid, {})
+        # numIds with a start override count on their own; others share the abstract list's counters
+        key = f"n{num_id}" if num_id in self.overrides else f"a{aid}"
+        counters = self.counters.setdefault(key, {})
+        lv = levels.get(ilvl, _Level())
+        start = self.overrides.get(num_id, {}).get(ilvl, lv.start)
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if lv.fmt in ("bullet", "none"):
+            return ""
+
+        def sub(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            other = levels.get(k, _Level())
+            value = counters.get(k, other.start)
+            return format_number(value, other.fmt if k != ilvl else lv.fmt)
+
+        return re.sub(r"%([1-9])", sub, lv.text)
+
+
+# --------------------------------------------------------------------------- table columns
+
+_SEQ = re.compile(r"^(序号|编号|序|号)$")
+_CONTENT = re.compile(
+    r"具体内容|职责内容|具体职责|职责事项|工作任务|任务内容|主要内容|履职内容|工作内容|内容|具体措施|任务|要求"
+)
+_CATEGORY = re.compile(r"职责类别|类别|分类|类型|领域|方面|项目|事项|职责|板块|工作")
+_UNITS = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|配合单位|责任主体|责任领导|主体")
+_ROLE_COL = re.compile(r"责任人|适用对象|对象|岗位")
+
+
+def _cell_paragraphs(tc) -> list[str]:
+    out = []
+    for p in tc.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}tab", f"{W}br") if t.tag == f"{W}t")
+        out.append(text)
+    return out
+
+
+def _grid(tbl) -> list[list[tuple[object, list[str]]]]:
+    """Rows of (cell identity, paragraphs), merged cells repeated with the same identity."""
+    rows: list[list[tuple[object, list[str]]]] = []
+    for tr in tbl.findall(f"{W}tr"):
+        row: list[tuple[object, list[str]]] = []
+        for tc in tr.findall(f"{W}tc"):
+            tcpr = tc.find(f"{W}tcPr")
+            span = 1
+            vmerge = None
+            if tcpr is not None:
+                gs = tcpr.find(f"{W}gridSpan")
+                if gs is not None:
+                    try:
+                        span = max(1, min(50, int(gs.get(f"{W}val", "1"))))
+                    except ValueError:
+                        span = 1
+                vm = tcpr.find(f"{W}vMerge")
+                if vm is not None:
+                    vmerge = vm.get(f"{W}val", "continue")
+            col = len(row)
+            if vmerge == "continue" and rows and col < len(rows[-1]):
+                ident, paras = rows[-1][col]
+            else:
+                ident, paras = tc, _cell_paragraphs(tc)
+            for _ in range(span):
+                row.append((ident, paras))
+        rows.append(row)
+    return rows
+
+
+def _table_lines(tbl, out: list[str], hints: dict[int, Hint]) -> None:
+    grid = [r for r in _grid(tbl) if any("".join(p).strip() for _, p in r)]
+    if not grid:
+        return
+    ncols = max(len(r) for r in grid)
+    header = ["".join(p).strip().replace(" ", "") for _, p in grid[0]]
+    seq_col = content_col = units_col = None
+    cat_cols: list[int] = []
+    is_header = (
+        sum(
+            1
+            for h in header
+            if h and len(h) <= 10 and (_SEQ.match(h) or _CONTENT.search(h) or _UNITS.search(h) or _CATEGORY.search(h))
+        )
+        >= 2
+    )
+    if is_header:
+        for i, h in enumerate(header):
+            if not h:
+                continue
+            if _SEQ.match(h) and seq_col is None:
+                seq_col = i
+            elif _UNITS.search(h) and units_col is None:
+                units_col = i
+            elif _ROLE_COL.search(h):
+                continue
+            elif _CONTENT.search(h) and content_col is None and not (h in ("职责", "事项") and i < ncols - 1):
+                content_col = i
+            elif _CATEGORY.search(h):
+                cat_cols.append(i)
+        if content_col is None and cat_cols:
+            content_col = cat_cols.pop()
+        body = grid[1:]
+    else:
+        body = grid
+    if content_col is None:
+        # No header: the column with the longest text is the content; short columns before it
+        # are the sequence number (digits) or categories.
+        lengths = [0] * ncols
+        for r in body:
+            for i, (_, p) in enumerate(r):
+                lengths[i] += len("".join(p))
+        content_col = max(range(ncols), key=lambda i: lengths[i])
+        for i in range(content_col):
+            vals = ["".join(r[i][1]).strip() for r in body if i < len(r)]
+            if vals and all(re.fullmatch(r"[\d一二三四五六七八九十（）().、．]*", v) for v in vals):
+                seq_col = i
+            else:
+                cat_cols.append(i)
+    if len(body) == 1 and ncols == 1:
+        # a one-cell table used as a frame: its paragraphs are ordinary text
+        for para in body[0][0][1]:
+            out.append(para)
+        return
+    current: dict[int, object] = {}
+    for r in body:
+        for level, ci in enumerate(cat_cols):
+            if ci >= len(r):
+                continue
+            ident, paras = r[ci]
+            text = "".join(paras).strip()
+            if current.get(ci) is ident or not text:
+                continue
+            current[ci] = ident
+            for deeper in cat_cols[level + 1 :]:
+                current.pop(deeper, None)
+            lab = match_label(text)
+            out.append(text)
+            hints[len(out)] = Hint("tcat", label=lab.label if lab else "", level=level)
+            if lab:
+                out[-1] = lab.rest
+        if content_col >= len(r):
+            continue
+        ident, paras = r[content_col]
+        paras = [p.strip() for p in paras if p.strip()]
+        if not paras:
+            continue
+        units = None
+        if units_col is not None and units_col < len(r):
+            utext = "".join(r[units_col][1]).strip()
+            units = split_top(utext) if utext else None
+        seq = "".join(r[seq_col][1]).strip() if seq_col is not None and seq_col < len(r) else ""
+        numbered = [p for p in paras if match_label(p)]
+        if len(numbered) >= 2 and not seq:
+            for p in paras:
+                out.append(p)
+                if units:
+                    out[-1] = f"{p}（责任单位：{'、'.join(units)}）" if match_label(p) else p
+            continue
+        lab = match_label(paras[0]) if not seq else None
+        first = lab.rest if lab else paras[0]
+        out.append(first)
+        hints[len(out)] = Hint("table", label=seq or (lab.label if lab else ""), units=units)
+        for p in paras[1:]:
+            out.append(p)
+
+
+def docx_lines(data: bytes, name: str = "文件") -> tuple[list[str], dict[int, Hint]]:
+    """(lines, hints by 1-based line number) of a .docx file's body."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise InvalidFileError(
+            f"“{name}”不是有效的 Word（.docx）文件，可能已损坏。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
+        ) from exc
+    if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
+        raise InvalidFileError(
+            f"“{name}”解压后过大，不像是一份职责清单（可能是压缩炸弹）。",
+            hint="请确认文件来源，或复制清单正文后粘贴导入。",
+        )
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        raise InvalidFileError(
+            f"“{name}”不是 Word 文档（可能是其他压缩包或表格文件）。", hint="请导入 .docx、.txt 或 .md 格式的职责清单。"
+        )
+    try:
+        import docx  # python-docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any parser failure means a broken file
+        raise InvalidFileError(
+            f"“{name}”无法作为 Word 文档打开，可能已损坏。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
+        ) from exc
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_root = None
+    numbering = Numbering(numbering_root)
+    style_num: dict[str, tuple[str, int]] = {}
+    try:
+        for st in document.styles.element.findall(f"{W}style"):
+            sid = st.get(f"{W}styleId")
+            ppr = st.find(f"{W}pPr")
+            numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+            if sid and numpr is not None:
+                nid = numpr.find(f"{W}numId")
+                il = numpr.find(f"{W}ilvl")
+                if nid is not None:
+                    style_num[sid] = (nid.get(f"{W}val", "0"), int(il.get(f"{W}val", "0")) if il is not None else 0)
+    except (AttributeError, ValueError):
+        pass
+    out: list[str] = []
+    hints: dict[int, Hint] = {}
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == f"{W}p":
+            text = "".join(t.text or "" for t in child.iter(f"{W}t"))
+            label = ""
+            ppr = child.find(f"{W}pPr")
+            numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+            num: tuple[str, int] | None = None
+            if numpr is not None:
+                nid = numpr.find(f"{W}numId")
+                il = numpr.find(f"{W}ilvl")
+                if nid is not None:
+                    try:
+                        num = (nid.get(f"{W}val", "0"), int(il.get(f"{W}val", "0")) if il is not None else 0)
+                    except ValueError:
+                        num = None
+            elif ppr is not None:
+                ps = ppr.find(f"{W}pStyle")
+                if ps is not None:
+                    num = style_num.get(ps.get(f"{W}val", ""))
+            if num is not None and text.strip():
+                label = numbering.label(num[0], max(0, min(8, num[1])))
+            out.append(f"{label}{text}" if label else text)
+        elif child.tag == f"{W}tbl":
+            _table_lines(child, out, hints)
+    if not any(line.strip() for line in out):
+        has_images = any(n.startswith("word/media/") for n in names)
+        if has_images:
+            raise InvalidFileError(
+                f"“{name}”里只有图片，没有可读取的文字（可能是扫描件）。",
+                hint="请先用 WPS 的“图片转文字”功能识别文字，或找到清单的文字版。",
+            )
+        raise InvalidFileError(f"“{name}”是空白文档。", hint="请选择含有职责清单正文的文件。")
+    return out, hints
