@@ -4,8 +4,11 @@
   reserved names such as CON, no trailing dot or space, at most 80 characters) and unique inside
   one batch (``…-2``, ``…-3`` on clashes; compared without case, as Windows does). A file of the
   same name already in the folder is replaced (atomically), so re-running a batch refreshes it.
-- Rendering runs in a pool of worker processes (two on a two-core machine); tiny batches render
-  in-process, where starting workers would cost more than it saves.
+- The first two reports render in-process (a missing template has already failed before that);
+  the time one took decides the rest: when rendering the others here would take longer than
+  PARALLEL_WORTH_S, a pool of worker processes (``spawn``; two on a two-core machine) renders them a
+  few per job, else they render here too — starting workers costs ≈0.5 s, more than a small batch
+  saves. ``workers=`` forces a count (the benchmark compares 1 and 2).
 - PDFs are made from the finished .docx files in **one** LibreOffice run
   (:func:`shuifa.render.convert_to_pdf`).
 - ``progress(done, total, text)`` is called as files finish; ``cancel()`` is polled and stops the
@@ -31,8 +34,10 @@ from ..model import Report
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
-#: Below this many reports the batch renders in-process (worker start-up costs ~1 s).
+#: Worker processes are started only for at least this many remaining reports, and only when
+#: rendering them here would take longer than PARALLEL_WORTH_S (starting two workers costs ≈0.5 s).
 MIN_PARALLEL = 6
+PARALLEL_WORTH_S = 1.5
 MAX_NAME = 80
 
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -104,17 +109,21 @@ def _warm_up() -> None:
     import shuifa.render  # noqa: F401
 
 
-def _render_job(report_data: dict[str, Any], template: str, out_path: str) -> tuple[str, str]:
-    """Render one report in a worker. Returns (path, "") or ("", Chinese reason)."""
-    from shuifa.render import render_docx
+def _render_one(report: Report, template: str, out_path: Path) -> tuple[str, str]:
+    """Render one report. Returns (path, "") or ("", Chinese reason) — never raises for a report."""
+    from ..render import render_docx
 
     try:
-        path = render_docx(Report.from_dict(report_data), template, Path(out_path))
-        return str(path), ""
+        return str(render_docx(report, template, out_path)), ""
     except ShuifaError as exc:
         return "", str(exc)
     except Exception as exc:  # reported per file, never silently dropped
         return "", f"生成时出现意外错误（{type(exc).__name__}: {exc}）"
+
+
+def _render_chunk(jobs: list[tuple[dict[str, Any], str]], template: str) -> list[tuple[str, str]]:
+    """Worker side: render a few reports (given as dicts) to their paths."""
+    return [_render_one(Report.from_dict(data), template, Path(out)) for data, out in jobs]
 
 
 def default_workers() -> int:
@@ -134,6 +143,47 @@ def prepare_folder(out_dir: str | os.PathLike[str]) -> Path:
     return out
 
 
+def _render_in_pool(
+    reports: Sequence[Report],
+    targets: Sequence[Path],
+    start: int,
+    template: str,
+    workers: int,
+    record: Callable[[int, str, str], None],
+    cancelled: Callable[[], bool],
+    result: BatchResult,
+) -> None:
+    """Render ``reports[start:]`` in ``workers`` processes, a few reports per job."""
+    indices = list(range(start, len(reports)))
+    chunk = max(1, min(8, len(indices) // (workers * 6)))
+    # spawn: safe when called from a GUI worker thread (no fork of a threaded process), as on Windows
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
+        pending: dict[Future[list[tuple[str, str]]], list[int]] = {}
+        for k in range(0, len(indices), chunk):
+            part = indices[k : k + chunk]
+            jobs = [(reports[i].to_dict(), str(targets[i])) for i in part]
+            pending[pool.submit(_render_chunk, jobs, template)] = part
+        while pending:
+            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                part = pending.pop(fut)
+                try:
+                    outcomes = fut.result()
+                except Exception as exc:  # a worker died (out of memory, killed)
+                    outcomes = [("", f"生成进程意外退出（{type(exc).__name__}: {exc}）")] * len(part)
+                for i, (path, reason) in zip(part, outcomes, strict=True):
+                    record(i, path, reason)
+            if pending and cancelled():
+                result.cancelled = True
+                pool.shutdown(wait=True, cancel_futures=True)
+                for fut, part in pending.items():  # jobs already running when cancelled
+                    if fut.done() and not fut.cancelled() and fut.exception() is None:
+                        for i, (path, reason) in zip(part, fut.result(), strict=True):
+                            record(i, path, reason)
+                break
+
+
 def render_batch(
     reports: Sequence[Report],
     template: str | os.PathLike[str],
@@ -145,69 +195,58 @@ def render_batch(
     cancel: CancelFn | None = None,
 ) -> BatchResult:
     """Render every report with ``template`` into ``out_dir`` (see the module doc)."""
-    from ..render import convert_to_pdf, render_docx
+    from ..render import convert_to_pdf, resolve_template
 
     start = time.perf_counter()
+    resolve_template(template)  # a missing or broken template fails once, clearly, before anything
     out = prepare_folder(out_dir)
     template_arg = str(template)
     names = unique_names(reports)
     targets = [out / n for n in names]
     total = len(reports) * (2 if pdf else 1)
-    workers = default_workers() if workers is None else max(1, workers)
-    if len(reports) < MIN_PARALLEL:
-        workers = 1
-    result = BatchResult(workers=workers)
+    max_workers = default_workers() if workers is None else max(1, workers)
+    result = BatchResult(workers=1)
     done_paths: dict[int, Path] = {}
 
     def cancelled() -> bool:
         return bool(cancel and cancel())
 
-    def step(i: int, name: str) -> None:
+    def record(i: int, path: str, reason: str) -> None:
+        if path:
+            done_paths[i] = Path(path)
+        else:
+            result.failed.append((targets[i].name, reason))
         if progress:
-            progress(len(done_paths) + len(result.failed), total, f"已生成 {name}（{i}/{len(reports)}）")
+            n = len(done_paths) + len(result.failed)
+            progress(n, total, f"已生成 {targets[i].name}（{n}/{len(reports)}）")
 
     if progress:
         progress(0, total, "正在生成 Word 文档…")
-    if workers == 1:
-        for i, (report, target) in enumerate(zip(reports, targets, strict=True)):
+    # The first two reports render here: the time one takes decides whether worker processes are
+    # worth starting (the first also pays the one-off imports and template parsing).
+    next_i = 0
+    per_report = 0.0
+    while next_i < min(2, len(reports)):
+        if cancelled():
+            result.cancelled = True
+            break
+        t = time.perf_counter()
+        record(next_i, *_render_one(reports[next_i], template_arg, targets[next_i]))
+        per_report = time.perf_counter() - t
+        next_i += 1
+    remaining = len(reports) - next_i
+    use_pool = max_workers > 1 and remaining >= MIN_PARALLEL
+    if use_pool and workers is None:
+        use_pool = remaining * per_report > PARALLEL_WORTH_S
+    if use_pool and not result.cancelled:
+        result.workers = max_workers
+        _render_in_pool(reports, targets, next_i, template_arg, max_workers, record, cancelled, result)
+    elif not result.cancelled:
+        for i in range(next_i, len(reports)):
             if cancelled():
                 result.cancelled = True
                 break
-            try:
-                done_paths[i] = render_docx(report, template_arg, target)
-            except ShuifaError as exc:
-                result.failed.append((target.name, str(exc)))
-            step(len(done_paths) + len(result.failed), target.name)
-    else:
-        ctx = multiprocessing.get_context("spawn")  # safe from a GUI thread and identical on Windows
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
-            pending: dict[Future[tuple[str, str]], int] = {
-                pool.submit(_render_job, r.to_dict(), template_arg, str(t)): i
-                for i, (r, t) in enumerate(zip(reports, targets, strict=True))
-            }
-            while pending:
-                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    i = pending.pop(fut)
-                    try:
-                        path, reason = fut.result()
-                    except Exception as exc:  # a worker died (out of memory, killed)
-                        path, reason = "", f"生成进程意外退出（{type(exc).__name__}: {exc}）"
-                    if path:
-                        done_paths[i] = Path(path)
-                    else:
-                        result.failed.append((targets[i].name, reason))
-                    step(len(done_paths) + len(result.failed), targets[i].name)
-                if pending and cancelled():
-                    result.cancelled = True
-                    for fut in pending:
-                        fut.cancel()
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    # jobs already running when cancelled may still have finished
-                    for fut, i in pending.items():
-                        if fut.done() and not fut.cancelled() and fut.result()[0]:
-                            done_paths[i] = Path(fut.result()[0])
-                    break
+            record(i, *_render_one(reports[i], template_arg, targets[i]))
     result.docx = [done_paths[i] for i in sorted(done_paths)]
 
     if pdf and result.docx and not result.cancelled:
