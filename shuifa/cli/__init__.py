@@ -20,6 +20,8 @@ COMMANDS: tuple[str, ...] = (
     "lists",
     "sample",
     "show",
+    "render",
+    "templates",
     "batch",
     "summary",
     "evaluation",

@@ -93,6 +93,21 @@ def _clean_title(text: str) -> str:
     return text.strip().rstrip(_TRAILING_PUNCT)
 
 
+#: A group heading longer than this is cut at its first clause (the list's categories are often
+#: whole sentences: “充分发挥党委…领导作用，定期听取…，将法治建设纳入…” → “充分发挥党委…领导作用”).
+MAX_HEADING_CHARS = 30
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
+
+
+def group_heading(text: str) -> str:
+    title = _clean_title(text)
+    if len(title) > MAX_HEADING_CHARS:
+        m = _CLAUSE_END.search(title)
+        if m and m.start() >= 4:
+            return title[: m.start()]
+    return title
+
+
 def _has_ordinal(text: str) -> bool:
     return bool(_ORDINAL_START.match(text))
 
@@ -271,7 +286,9 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
         if speech:
             paras = paras[:1]
         else:
-            vals = duty_values(duty, e)
+            # A value the official already wrote about (its label or the list's phrase is in the text) is not repeated.
+            text = e.performance
+            vals = [v for v in duty_values(duty, e) if v["label"] not in text and v["source"] not in text]
             if vals:
                 if paras:
                     paras[-1] = _insert_before_end(paras[-1], values_clause(vals))
@@ -301,8 +318,8 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
     for title, paras in parts:
         counters[base_level + 1] += 1
         text = heading_number(base_level + 1, counters[base_level + 1]) + title
-        blocks.append({"level": base_level + 1, "text": text, "title": title, "kind": "part"})
-        blocks.extend({"level": 0, "text": p, "title": "", "kind": "part"} for p in paras)
+        blocks.append({"level": base_level + 1, "text": text, "title": title, "full_title": title, "kind": "part"})
+        blocks.extend({"level": 0, "text": p, "title": "", "full_title": "", "kind": "part"} for p in paras)
     current: tuple[Node, ...] = ()
     for kept, duty_paras in groups:
         common = 0
@@ -323,7 +340,9 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
                 }
             )
         current = kept
-        blocks.extend({"level": 0, "text": p, "title": "", "kind": "duty"} for p in _gather(duty_paras))
+        blocks.extend(
+            {"level": 0, "text": p, "title": "", "full_title": "", "kind": "duty"} for p in _gather(duty_paras)
+        )
     return blocks
 
 
@@ -387,7 +406,11 @@ def compose(report: Report, kind: str, *, today: date | None = None) -> Composed
         if present:
             n += 1
         number = heading_number(base_level, n) if present else ""
-        blocks = value if key == "performance" else [{"level": 0, "text": p, "title": "", "kind": key} for p in value]
+        blocks = (
+            value
+            if key == "performance"
+            else [{"level": 0, "text": p, "title": "", "full_title": "", "kind": key} for p in value]
+        )
         sections[key] = {
             "key": key,
             "present": present,

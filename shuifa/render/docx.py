@@ -300,6 +300,7 @@ def render_document(report: Report, template: str | Path = "shufa-report", *, to
             f"无法打开模板“{info.path.name}”：它不是有效的 Word 文档（{type(exc).__name__}）。",
             hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。",
         ) from exc
+    _fix_tables(tpl.docx.element.body)  # docxtpl itself trips over a table without w:tblGrid
     try:
         tpl.render(context, get_environment())
     except (jinja2.TemplateError, etree.XMLSyntaxError, TypeError, ValueError, AttributeError, KeyError) as exc:
