@@ -194,7 +194,8 @@ def make_setting(duty_list: DutyList, role: str, rng: random.Random, official: O
             unit, title = party_unit, party_title
         else:
             town = rng.choice(names["towns_street"] if level == "zone" else names["towns"])
-            unit = f"中共{area}{town}{'工作委员会' if town.endswith('街道') else '委员会'}"
+            prefix = "" if level == "province" else area
+            unit = f"中共{prefix}{town}{'工作委员会' if town.endswith('街道') else '委员会'}"
             title = "街道党工委书记" if town.endswith("街道") else "镇党委书记"
             rep_level = "township"
             place, suffix = town, ("街道" if town.endswith("街道") else "镇")
@@ -290,19 +291,33 @@ def _words(role: str, level: str, place: str, suffix: str, off: Official) -> dic
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _RANGE = re.compile(r"^(@(\w+)\*)?(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(s?)$")
 
-BOUND = ("count", "rate", "days")
+
+class Facts:
+    """Numbers that must agree across the whole report (``f_…`` slots).
+
+    A requirement binds the fact its text names (法治专题讲座 → ``f_jiangzuo``) to the official's
+    value; a fact no requirement binds is drawn the first time a template uses it and kept. A fact
+    bound to an unmet value is ``blocked``: templates that would state it are not used.
+    """
+
+    def __init__(self) -> None:
+        self.values: dict[str, float] = {}
+        self.blocked: set[str] = set()
+
+    def allows(self, template: str) -> bool:
+        return not any(f"{{{f}=" in template or f"{{{f}}}" in template for f in self.blocked)
 
 
 class Filler:
-    """Fills one template: keeps the numbers it defines, reads context words and bound values."""
+    """Fills templates: keeps the numbers one template defines, reads context words and facts."""
 
-    def __init__(self, rng: random.Random, words: dict[str, str], scale: float, bound: dict[str, float]) -> None:
+    def __init__(self, rng: random.Random, words: dict[str, str], scale: float, facts: Facts) -> None:
         self.rng = rng
         self.words = words
         self.scale = scale
-        self.bound = bound
+        self.facts = facts
         self.vars: dict[str, float] = {}
-        self.used_bound: set[str] = set()
+        self.used_facts: set[str] = set()
 
     def fill(self, template: str) -> str:
         self.vars = {}
@@ -317,11 +332,13 @@ class Filler:
             return _pct(self.vars[a], self.vars[b])
         if "=" in inner:
             name, spec = inner.split("=", 1)
-            if name in BOUND and name in self.bound:
-                self.used_bound.add(name)
-                self.vars[name] = self.bound[name]
-                return _fmt(self.bound[name])
-            value = self._number(spec)
+            if name.startswith("f_"):
+                self.used_facts.add(name)
+                if name not in self.facts.values:
+                    self.facts.values[name] = self._number(spec)
+                value = self.facts.values[name]
+            else:
+                value = self._number(spec)
             if name:
                 self.vars[name] = value
             return _fmt(value)
@@ -355,6 +372,11 @@ def _pct(a: float, b: float) -> str:
     if b <= 0 or a >= b:
         return "100"
     return f"{a / b * 100:.1f}"
+
+
+def _plain(template: str, words: dict[str, str]) -> str:
+    """Fill a template that has only plain words (requirement sentences)."""
+    return _SLOT.sub(lambda m: words[m.group(1)], template)
 
 
 # --------------------------------------------------------------------------- duties
@@ -402,24 +424,58 @@ def match_topics(text: str, topics: tuple[Topic, ...]) -> list[Topic]:
     return [t for t, sc in scored if sc >= 0.6 * best][:3]
 
 
+def _duty_context(duty: Node, path: list[Node]) -> str:
+    """The text a duty's topics are read from: its own text, then its title and its group's heading."""
+    return "".join([duty.text, duty.title] + [p.title for p in path[-1:]])
+
+
+def fact_of(req: Requirement) -> str | None:
+    """The report-level fact a requirement's value binds (by the longest keyword in its text)."""
+    best: tuple[int, str] | None = None
+    text = f"{req.text}{req.label}"
+    for name, keywords in phrase_bank().report["facts"].items():
+        for kw in keywords:
+            if kw in text and (best is None or len(kw) > best[0]):
+                best = (len(kw), name)
+    return best[1] if best else None
+
+
 @dataclass
 class _Walk:
     """State shared while filling one report: what was used, so duties do not repeat each other."""
 
+    facts: Facts = field(default_factory=Facts)
     used_perf: set[tuple[str, int]] = field(default_factory=set)
     used_issue: set[tuple[str, int]] = field(default_factory=set)
     used_evidence: set[tuple[str, int]] = field(default_factory=set)
 
 
-def _pick(rng: random.Random, topic: Topic, items: tuple[Any, ...], used: set[tuple[str, int]]) -> int | None:
-    if not items:
-        return None
-    free = [i for i in range(len(items)) if (topic.id, i) not in used]
+def _pick(
+    rng: random.Random,
+    topic: Topic,
+    items: tuple[Any, ...],
+    used: set[tuple[str, int]],
+    facts: Facts | None = None,
+    avoid: set[tuple[str, int]] | None = None,
+) -> int | None:
+    """An item of ``topic`` not used yet in this report (or, with ``avoid``, not in this entry)."""
+    taken = used if avoid is None else avoid
+    free = [
+        i
+        for i in range(len(items))
+        if (topic.id, i) not in taken and (facts is None or facts.allows(_text_of(items[i])))
+    ]
     if not free:
         return None
     i = rng.choice(free)
     used.add((topic.id, i))
+    if avoid is not None:
+        avoid.add((topic.id, i))
     return i
+
+
+def _text_of(item: Any) -> str:
+    return item if isinstance(item, str) else "".join(item)
 
 
 def _requirement_value(req: Requirement, year: int, met: bool, rng: random.Random) -> RequirementValue:
@@ -465,10 +521,14 @@ def _requirement_value(req: Requirement, year: int, met: bool, rng: random.Rando
 
 
 def _requirement_words(req: Requirement, val: RequirementValue, year: int) -> dict[str, str]:
+    """Words for the requirement sentences: the requirement, the value, what was needed."""
     fallback = {"count": "实际完成次数", "rate": "实际比率", "duration": "实际天数"}.get(req.kind, "完成时间")
-    label = req.label.strip() or fallback
-    unit = {"count": "次", "rate": "%", "duration": "日"}.get(req.kind, "")
-    w = {"req_text": req.text.strip() or req.describe(), "label": label, "req": req.describe()}
+    label = re.sub(r"（[日天]）$", "", req.label.strip()) or fallback
+    if req.kind == "count":
+        unit = "期" if label.endswith("期数") else "次"
+    else:
+        unit = {"rate": "%", "duration": "日"}.get(req.kind, "")
+    w = {"req_text": req.text.strip() or req.describe(), "label": label, "req": req.describe(), "u": unit}
     minimum = req.yearly_minimum()
     if val.value is not None:
         w["v"] = _fmt(val.value)
@@ -490,6 +550,9 @@ def _requirement_words(req: Requirement, val: RequirementValue, year: int) -> di
         w["got"] = f"{d.month}月{d.day}日完成"
     w.setdefault("need", "规定标准")
     w.setdefault("got", "未达到要求")
+    w.setdefault("v", w["got"])
+    w.setdefault("min", w["need"])
+    w.setdefault("gap", "")
     w["year"] = str(year)
     w["next_year"] = str(year + 1)
     return w
@@ -498,101 +561,87 @@ def _requirement_words(req: Requirement, val: RequirementValue, year: int) -> di
 def _requirement_sentence(req: Requirement, val: RequirementValue, met: bool, year: int, rng: random.Random) -> str:
     bank = phrase_bank().report["requirements"]
     kind = req.kind if req.kind in bank else "count"
-    key = "met" if met else "unmet"
-    words = _requirement_words(req, val, year)
-    template = rng.choice(bank[kind][key])
-    return _SLOT.sub(lambda m: words[m.group(1)], template)
+    template = rng.choice(bank[kind]["met" if met else "unmet"])
+    return _plain(template, _requirement_words(req, val, year))
 
 
-def _fill_duty(
-    duty: Node,
-    path: list[Node],
-    entry: Entry,
-    setting: Setting,
-    year: int,
-    rng: random.Random,
-    walk: _Walk,
-    unmet_ids: set[str],
-    status: str,
-) -> None:
+@dataclass
+class _Duty:
+    """One duty to fill: where it stands, its status and its requirement values (set up front)."""
+
+    duty: Node
+    path: list[Node]
+    status: str = "done"
+    values: dict[str, RequirementValue] = field(default_factory=dict)
+    unmet: set[str] = field(default_factory=set)  # requirement ids left unmet on purpose
+
+
+def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: random.Random, walk: _Walk) -> None:
     bank = phrase_bank()
     rep = bank.report
+    duty = job.duty
     scale = LEVEL_SCALE.get(setting.level, 1)
     words = dict(setting.words)
     words["year"] = str(year)
     words["next_year"] = str(year + 1)
     clause = _clause(duty.text or duty.title)
-    words["clause"] = clause or "本项职责"
+    topics = match_topics(_duty_context(duty, job.path), bank.topics)
+    filler = Filler(rng, words, scale, walk.facts)
+    entry.status = job.status
 
-    topics = match_topics(_duty_context(duty, path), bank.topics)
-
-    if status == "na":
-        topic = topics[0] if topics and topics[0].na else bank.generic
-        filler = Filler(rng, words, scale, {})
-        entry.status = "na"
-        entry.performance = filler.fill(topic.na or rng.choice(rep["na"]))
+    if job.status == "na":
+        topic = topics[0] if topics and topics[0].na else None
+        entry.performance = filler.fill(topic.na if topic else rng.choice(rep["na"]))
         return
 
-    # requirement values first: numbers in the text agree with them
-    values: dict[str, RequirementValue] = {}
-    bound: dict[str, float] = {}
-    req_lines: list[str] = []
-    unmet_reqs: list[tuple[Requirement, RequirementValue]] = []
-    for req in duty.requirements:
-        met = f"{duty.id}/{req.id}" not in unmet_ids
-        val = _requirement_value(req, year, met, rng)
-        values[req.id] = val
-        if req.kind == "count" and "count" not in bound and val.value is not None and met:
-            bound["count"] = val.value
-        if req.kind == "rate" and "rate" not in bound and val.value is not None and met:
-            bound["rate"] = val.value
-        if req.kind == "duration" and "days" not in bound and val.value is not None and met:
-            bound["days"] = val.value
-        if not met:
-            unmet_reqs.append((req, val))
-    filler = Filler(rng, words, scale, bound)
-
-    # performance: 1–3 paragraphs from the duty's topics
+    # performance: 1–3 paragraphs from the duty's topics (the best one may give two)
     order = topics if topics else [bank.generic]
     n_par = min(rng.choice([1, 2, 2, 2, 3, 3]), len(order) + 1)
     paragraphs: list[str] = []
-    tried = 0
-    while len(paragraphs) < n_par and tried < n_par + 4:
-        topic = order[tried % len(order)]
-        tried += 1
-        i = _pick(rng, topic, topic.performance, walk.used_perf)
+    here: set[tuple[str, int]] = set()
+    for k in range(n_par + 3):
+        if len(paragraphs) >= n_par:
+            break
+        topic = order[k % len(order)]
+        i = _pick(rng, topic, topic.performance, walk.used_perf, walk.facts)
+        if i is None and not paragraphs:
+            # every template of the topic is used: reuse one (new numbers) rather than go generic
+            i = _pick(rng, topic, topic.performance, walk.used_perf, walk.facts, avoid=here)
         if i is None:
-            i = _pick(rng, bank.generic, bank.generic.performance, walk.used_perf)
             topic = bank.generic
+            i = _pick(rng, topic, topic.performance, walk.used_perf, walk.facts)
+            if i is None:
+                i = _pick(rng, topic, topic.performance, walk.used_perf, walk.facts, avoid=here)
         if i is None:
-            i = rng.randrange(len(topic.performance))
+            continue
+        here.add((topic.id, i))
         paragraphs.append(filler.fill(topic.performance[i]))
-    if not paragraphs:
-        paragraphs.append(filler.fill(rng.choice(bank.generic.performance)))
     if clause and rng.random() < 0.45:
-        lead = _SLOT.sub(lambda m: clause if m.group(1) == "clause" else m.group(0), rng.choice(rep["leads"]))
-        paragraphs[0] = lead + paragraphs[0]
+        paragraphs[0] = _plain(rng.choice(rep["leads"]), {"clause": clause}) + paragraphs[0]
+
+    req_lines: list[str] = []
+    unmet_reqs: list[tuple[Requirement, RequirementValue]] = []
     for req in duty.requirements:
-        val = values[req.id]
-        met = f"{duty.id}/{req.id}" not in unmet_ids
-        if not met or not _bound_used(req, filler) or rng.random() < 0.5:
+        val = job.values[req.id]
+        met = req.id not in job.unmet
+        if not met:
+            unmet_reqs.append((req, val))
+        stated = fact_of(req) in filler.used_facts
+        if not met or not stated or rng.random() < 0.5:
             req_lines.append(_requirement_sentence(req, val, met, year, rng))
     if req_lines:
         paragraphs[0] = paragraphs[0] + "".join(req_lines)
     entry.performance = "\n".join(paragraphs)
-    entry.values = values
-    entry.status = status
+    entry.values = dict(job.values)
 
-    # problems and improvements
+    # problems and improvements: the shortfall first, then a problem of the duty's topic
     problems: list[str] = []
     improvements: list[str] = []
     for req, val in unmet_reqs:
         w = _requirement_words(req, val, year)
-        p = rng.choice(rep["unmet"]["problem"])
-        imp = rng.choice(rep["unmet"]["improvement"])
-        problems.append(_SLOT.sub(lambda m, w=w: w[m.group(1)], p))
-        improvements.append(_SLOT.sub(lambda m, w=w: w[m.group(1)], imp))
-    want_issue = status == "partial" or rng.random() < 0.85
+        problems.append(_plain(rng.choice(rep["unmet"]["problem"]), w))
+        improvements.append(_plain(rng.choice(rep["unmet"]["improvement"]), w))
+    want_issue = job.status == "partial" or rng.random() < 0.85
     if want_issue and not (unmet_reqs and rng.random() < 0.5):
         for topic in order + [bank.generic]:
             i = _pick(rng, topic, topic.issues, walk.used_issue)
@@ -613,41 +662,31 @@ def _fill_duty(
                 break
 
 
-def _duty_context(duty: Node, path: list[Node]) -> str:
-    """The text a duty's topics are read from: its own text, then its title and its group's heading."""
-    return "".join([duty.text, duty.title] + [p.title for p in path[-1:]])
-
-
-def _bound_used(req: Requirement, filler: Filler) -> bool:
-    name = {"count": "count", "rate": "rate", "duration": "days"}.get(req.kind)
-    return bool(name and name in filler.used_bound)
-
-
 # --------------------------------------------------------------------------- parts
 
 
-def _fill_parts(report: Report, setting: Setting, rng: random.Random) -> None:
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _fill_parts(report: Report, setting: Setting, rng: random.Random, facts: Facts) -> None:
     rep = phrase_bank().report
     words = dict(setting.words)
     words["year"] = str(report.year)
     words["next_year"] = str(report.year + 1)
-    filler = Filler(rng, words, LEVEL_SCALE.get(setting.level, 1), {})
-    opening = filler.fill(rng.choice(rep["opening"]))
-    report.parts["opening"] = opening
+    filler = Filler(rng, words, LEVEL_SCALE.get(setting.level, 1), facts)
+    report.parts["opening"] = filler.fill(rng.choice(rep["opening"]))
     report.parts["study"] = _numbered(rng, filler, rep["study"], rng.randint(3, 4))
     report.parts["decisions"] = _numbered(rng, filler, rep["decisions"], rng.randint(3, 4))
     report.parts["next_steps"] = _numbered(rng, filler, rep["next_steps"], rng.randint(3, 5))
     report.parts["rectification"] = ""
 
 
-_ORDINALS = "一二三四五六七八九十"
-
-
 def _numbered(rng: random.Random, filler: Filler, pool: dict[str, Any], n: int) -> str:
     """An intro paragraph and then 一是…二是… items, one paragraph each."""
-    items = rng.sample(pool["items"], min(n, len(pool["items"])))
+    items = [t for t in pool["items"] if filler.facts.allows(t)]
+    chosen = rng.sample(items, min(n, len(items)))
     lines = [filler.fill(rng.choice(pool["intro"]))] if pool.get("intro") else []
-    for i, item in enumerate(items):
+    for i, item in enumerate(chosen):
         lines.append(f"{_ORDINALS[i]}是{filler.fill(item)}")
     return "\n".join(lines)
 
@@ -671,6 +710,46 @@ def resolve_role(duty_list: DutyList, role: str | None) -> str:
     return role
 
 
+def _plan(paths: list[tuple[list[Node], Node]], year: int, rng: random.Random, facts: Facts) -> list[_Duty]:
+    """Decide each duty's status and requirement values before any text is written.
+
+    A long list gets one or two requirements left unmet on purpose and maybe one duty 不涉及
+    (only one whose main topic can plausibly not arise in a year: 立法, 复议, 应诉 …); a few
+    others are 部分落实. Requirement values bind the report's facts so the text agrees with them.
+    """
+    topics = phrase_bank().topics
+    jobs = [_Duty(duty=d, path=p) for p, d in paths]
+    all_reqs = [(j, r) for j in jobs for r in j.duty.requirements]
+    if len(jobs) >= 15 and len(all_reqs) >= 2:
+        for j, r in rng.sample(all_reqs, rng.choice([1, 2]) if len(all_reqs) >= 4 else 1):
+            j.unmet.add(r.id)
+    if len(jobs) >= 20:
+        pool = [
+            j
+            for j in jobs
+            if not j.duty.requirements and any(t.na for t in match_topics(_duty_context(j.duty, j.path), topics)[:1])
+        ]
+        if pool:
+            rng.choice(pool).status = "na"
+    others = [j for j in jobs if not j.unmet and j.status != "na"]
+    n_partial = max(1, len(jobs) // 12) if len(jobs) >= 6 else 0
+    for j in rng.sample(others, min(n_partial, len(others))):
+        j.status = "partial"
+    for j in jobs:
+        if j.unmet:
+            j.status = "partial"
+        for r in j.duty.requirements:
+            met = r.id not in j.unmet
+            val = _requirement_value(r, year, met, rng)
+            j.values[r.id] = val
+            name = fact_of(r)
+            if name and name not in facts.values and val.value is not None:
+                facts.values[name] = val.value
+                if not met:
+                    facts.blocked.add(name)
+    return jobs
+
+
 def make_sample(
     duty_list: DutyList,
     role: str | None = None,
@@ -688,43 +767,10 @@ def make_sample(
     report = Report.new(setting.official, year, duty_list)
     report.id = uuid.UUID(int=rng.getrandbits(128), version=4).hex
 
-    paths = report.duty_paths()
-    duties = [d for _, d in paths]
-    with_reqs = [d for d in duties if d.requirements]
-    all_reqs = [(d, r) for d in with_reqs for r in d.requirements]
-
-    # a long list: one or two requirements left unmet on purpose, maybe one duty 不涉及
-    unmet_ids: set[str] = set()
-    if len(duties) >= 15 and len(all_reqs) >= 3:
-        for d, r in rng.sample(all_reqs, rng.choice([1, 2])):
-            unmet_ids.add(f"{d.id}/{r.id}")
-    na_id: str | None = None
-    if len(duties) >= 20:
-        # only a duty whose main topic can plausibly not arise in a year (立法, 复议, 应诉 …)
-        topics = phrase_bank().topics
-        pool = [
-            d
-            for p, d in paths
-            if not d.requirements and any(t.na for t in match_topics(_duty_context(d, p), topics)[:1])
-        ]
-        if pool:
-            na_id = rng.choice(pool).id
-    unmet_duties = {k.split("/")[0] for k in unmet_ids}
-    n_partial = max(1, len(duties) // 12) if len(duties) >= 6 else 0
-    others = [d.id for d in duties if d.id not in unmet_duties and d.id != na_id]
-    partial_ids = set(rng.sample(others, min(n_partial, len(others))))
-
     walk = _Walk()
-    for path, duty in paths:
-        if duty.id == na_id:
-            status = "na"
-        elif duty.id in unmet_duties or duty.id in partial_ids:
-            status = "partial"
-        else:
-            status = "done"
-        _fill_duty(duty, path, report.entry(duty.id), setting, year, rng, walk, unmet_ids, status)
-
-    _fill_parts(report, setting, rng)
+    for job in _plan(report.duty_paths(), year, rng, walk.facts):
+        _fill_duty(job, report.entry(job.duty.id), setting, year, rng, walk)
+    _fill_parts(report, setting, rng, walk.facts)
     for entry in report.entries.values():
         entry.updated = report.created
     return report

@@ -1,0 +1,49 @@
+"""``shuifa sample --list ID [--role ROLE] [--year Y] [--seed N] -o FILE.shufa``: a filled sample report."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..model import REPORTER_ROLES, ROLES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from . import add_help_flag
+
+    roles = "；".join(f"{r}＝{ROLES[r]}" for r in REPORTER_ROLES)
+    p = sub.add_parser(
+        "sample",
+        help="生成一份填写完整的示例述法报告",
+        description=(
+            "按内置职责清单生成一份填写完整的示例述法报告（.shufa 交换文件）：每项职责都有履职情况、"
+            "存在问题和改进措施，可用于了解成稿效果或测试。同样的参数总是生成同样的内容。"
+        ),
+        add_help=False,
+    )
+    add_help_flag(p)
+    p.add_argument("--list", required=True, metavar="清单编号", help="内置职责清单编号（见 shuifa lists）")
+    p.add_argument("--role", metavar="类别", help=f"述法人类别：{roles}。默认取清单中的第一类")
+    p.add_argument("--year", type=int, metavar="年度", help="报告年度，默认为当前述法年度")
+    p.add_argument("--seed", type=int, default=0, metavar="序号", help="换一个序号可生成另一份不同的示例（默认 0）")
+    p.add_argument("-o", "--output", required=True, metavar="文件", help="输出的 .shufa 文件路径")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import ShuifaError
+    from ..exchange import write_report
+    from ..lists import load_builtin
+    from ..sample import make_sample
+
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise ShuifaError(f"年度“{args.year}”不合理。", hint="请输入四位数年份，例如 2025。")
+    duty_list = load_builtin(args.list)
+    report = make_sample(duty_list, role=args.role, year=args.year, seed=args.seed)
+    path = write_report(report, args.output)
+    off = report.official
+    print(
+        f"已生成示例报告：{path}\n"
+        f"  {off.unit} {off.title} {off.name}（{ROLES.get(off.role, off.role)}），{report.year}年度，"
+        f"共 {len(report.duties())} 项职责"
+    )
+    return 0
