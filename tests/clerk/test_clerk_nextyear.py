@@ -56,3 +56,18 @@ def test_next_year_report_survives_the_exchange_file(tmp_path):
     new = make_next_year(make_report())
     back = read_report(write_report(new, tmp_path / "n.shufa"))
     assert back.to_dict() == new.to_dict()
+
+
+def test_the_renderer_puts_accounted_carry_over_under_its_heading(tmp_path):
+    from docx import Document
+
+    from shuifa.render import render_docx
+
+    new = make_next_year(make_report())
+    new.carry_over[0].state = "done"
+    new.carry_over[0].note = "已组织专题学法4次。"
+    new.carry_over[1].state = "in_progress"
+    text = "\n".join(p.text for p in Document(str(render_docx(new, "shufa-report", tmp_path / "n.docx"))).paragraphs)
+    assert "上年度问题整改情况" in text
+    assert "学法形式较单一" in text and "已组织专题学法4次" in text
+    assert "个别执法人员程序意识不强" in text

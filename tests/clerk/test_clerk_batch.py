@@ -1,0 +1,104 @@
+"""Batch output: file names, .docx content read back, PDFs in one LibreOffice run, cancel, errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from clerkdata import make_report
+from docx import Document
+
+from shuifa.clerk import batch
+from shuifa.errors import OutputError, TemplateError
+from shuifa.render import find_soffice
+
+
+def test_file_names_are_safe_for_windows_and_unique():
+    assert batch.sanitize_filename('甲县:人民/政府*?"<>|') == "甲县_人民_政府______"
+    assert batch.sanitize_filename("CON") == "_CON"
+    assert batch.sanitize_filename("  报告. . ") == "报告"
+    assert batch.sanitize_filename("") == "未命名"
+    assert len(batch.sanitize_filename("长" * 300)) == batch.MAX_NAME
+    reports = [
+        make_report(name="张三", unit="甲县/人民政府"),
+        make_report(name="张三", unit="甲县/人民政府"),
+        make_report(name="", unit=""),
+        make_report(name="Li", unit="Ab"),
+        make_report(name="LI", unit="AB"),
+    ]
+    assert batch.unique_names(reports) == [
+        "甲县_人民政府-张三-2026.docx",
+        "甲县_人民政府-张三-2026-2.docx",
+        "述法报告-2026.docx",
+        "Ab-Li-2026.docx",
+        "AB-LI-2026-2.docx",  # Windows does not tell case apart
+    ]
+
+
+def _progress_log():
+    log: list[tuple[int, int, str]] = []
+    return log, lambda d, t, text="": log.append((d, t, text))
+
+
+def test_batch_writes_one_docx_per_report_with_its_own_text(tmp_path):
+    reports = [make_report(name=f"官员{i}", unit=f"第{i}单位") for i in range(3)]
+    reports[1].entries["d1"].performance = "独有的履职内容一二三。"
+    log, progress = _progress_log()
+    result = batch.render_batch(reports, "shufa-report", tmp_path / "out", progress=progress)
+    assert [p.name for p in result.docx] == [
+        "第0单位-官员0-2026.docx",
+        "第1单位-官员1-2026.docx",
+        "第2单位-官员2-2026.docx",
+    ]
+    assert not result.failed and not result.cancelled and result.workers == 1
+    text = "\n".join(p.text for p in Document(str(result.docx[1])).paragraphs)
+    assert "独有的履职内容一二三" in text and "官员1" in text
+    assert "独有的履职内容一二三" not in "\n".join(p.text for p in Document(str(result.docx[0])).paragraphs)
+    assert log[-1][:2] == (3, 3)
+    assert result.message() == "已生成 3 份 Word 文档。"
+
+
+def test_batch_in_worker_processes_gives_the_same_files(tmp_path):
+    reports = [make_report(name=f"官员{i}", unit="某县") for i in range(10)]
+    reports[7].entries["d1"].performance = "第七位的内容。"
+    result = batch.render_batch(reports, "speech", tmp_path, workers=2)
+    assert result.workers == 2 and len(result.docx) == 10 and not result.failed
+    assert result.docx[7].name == "某县-官员7-2026.docx"
+    assert "第七位的内容" in "\n".join(p.text for p in Document(str(result.docx[7])).paragraphs)
+
+
+def test_cancel_stops_between_files(tmp_path):
+    reports = [make_report(name=f"官员{i}") for i in range(5)]
+    calls = {"n": 0}
+
+    def cancel():
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    result = batch.render_batch(reports, "shufa-report", tmp_path, cancel=cancel)
+    assert result.cancelled and len(result.docx) == 2
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == sorted(p.name for p in result.docx)
+    assert result.message().startswith("已取消")
+
+
+def test_unknown_template_and_a_file_in_place_of_the_folder_are_chinese_errors(tmp_path):
+    with pytest.raises(TemplateError, match="找不到名为“没有这个模板”的模板"):
+        batch.render_batch([make_report()], "没有这个模板", tmp_path)
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(OutputError, match="不是文件夹"):
+        batch.render_batch([make_report()], "shufa-report", tmp_path / "f")
+
+
+@pytest.mark.skipif(find_soffice() is None or shutil.which("pdfinfo") is None, reason="需要 LibreOffice 和 pdfinfo")
+def test_pdf_for_every_report_in_one_libreoffice_run(tmp_path):
+    reports = [make_report(name=f"官员{i}") for i in range(3)]
+    log, progress = _progress_log()
+    result = batch.render_batch(reports, "shufa-report", tmp_path, pdf=True, progress=progress)
+    assert [p.name for p in result.pdf] == [p.with_suffix(".pdf").name for p in result.docx]
+    for pdf in result.pdf:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        assert pages >= 1
+    assert any("LibreOffice" in text for _, _, text in log)
+    assert log[-1][:2] == (6, 6)

@@ -1,0 +1,169 @@
+"""The 述法情况汇总表 (.xlsx, .docx) and the 述法评议表 (.docx), read back from the files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from clerkdata import make_report
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from shuifa.clerk import evaluation, summary
+from shuifa.errors import OutputError, ShuifaError
+from shuifa.render import gbt
+
+
+def _reports():
+    a = make_report(name="张三", unit="甲县人民政府", title="县长")
+    b = make_report(name="李四", unit="乙县司法局", title="局长", role="department", problems=False, unmet=False)
+    b.entries.pop("d3")
+    a.evaluation = {"好": 30, "较好": 8, "一般": 2, "差": 0}
+    return [a, b]
+
+
+def test_summary_rows_count_what_the_reports_hold():
+    a, b = _reports()
+    ra, rb = summary.summary_rows([a, b])
+    assert (ra.unit, ra.name, ra.title, ra.category) == ("甲县人民政府", "张三", "县长", "政府主要负责人")
+    assert (ra.finished, ra.total, ra.unmet, ra.problems) == (3, 4, 1, 2)
+    assert (rb.finished, rb.total, rb.unmet, rb.problems) == (2, 4, 0, 0)
+    assert ra.length > rb.length > 0
+    assert ra.rate_text == "95.0%" and rb.rate_text == ""
+    assert summary.tally_text(a.evaluation) == "好 30、较好 8、一般 2、差 0（好评率 95.0%）"
+
+
+def test_summary_xlsx_has_title_styled_frozen_header_widths_and_values(tmp_path):
+    path = summary.write_summary(_reports(), tmp_path / "汇总.xlsx", title="2026年度述法情况汇总表")
+    ws = load_workbook(path).active
+    assert ws["A1"].value == "2026年度述法情况汇总表"
+    head = [c.value for c in ws[2]]
+    assert head == [
+        "序号",
+        "单位",
+        "姓名",
+        "职务",
+        "类别",
+        "年度",
+        "职责填写",
+        "未达标量化要求",
+        "列出问题的职责",
+        "字数",
+        "好",
+        "较好",
+        "一般",
+        "差",
+        "好评率",
+    ]
+    assert ws.freeze_panes == "A3"
+    assert ws["B2"].font.bold and ws["B2"].fill.fgColor.rgb.endswith("305496")
+    assert ws.column_dimensions["B"].width >= 20
+    row3 = [c.value for c in ws[3]]
+    assert row3[:10] == [1, "甲县人民政府", "张三", "县长", "政府主要负责人", 2026, "3/4", 1, 2, row3[9]]
+    assert isinstance(row3[9], int) and row3[9] > 0
+    assert row3[10:] == [30, 8, 2, 0, "95.0%"]
+    assert [c.value for c in ws[4]][10:] == [None] * 5  # not graded: blank, not zero
+    assert ws.page_setup.orientation == "landscape"
+
+
+def test_summary_without_grades_has_no_grade_columns(tmp_path):
+    a, b = _reports()
+    a.evaluation = {}
+    ws = load_workbook(summary.write_summary([a, b], tmp_path / "s.xlsx")).active
+    assert ws.max_column == 10 and ws["A1"].value == "2026年度述法情况汇总表"
+
+
+def _cell_texts(table):
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_summary_docx_is_a_gbt9704_landscape_table(tmp_path):
+    path = summary.write_summary(_reports(), tmp_path / "汇总.docx")
+    doc = Document(str(path))
+    sect = doc.sections[0]
+    assert sect.page_width > sect.page_height  # landscape A4
+    assert round(sect.left_margin.mm) == 37 and round(sect.top_margin.mm) == 28
+    assert doc.paragraphs[0].text == "2026年度述法情况汇总表"
+    assert doc.paragraphs[0].style.style_id == gbt.STYLE_TITLE
+    [table] = doc.tables
+    rows = _cell_texts(table)
+    assert rows[0][:3] == ["序号", "单位", "姓名"] and rows[0][-1] == "好评率"
+    assert rows[1][1:7] == ["甲县人民政府", "张三", "县长", "政府主要负责人", "2026", "3/4"]
+    assert rows[1][-5:] == ["30", "8", "2", "0", "95.0%"]
+    assert rows[2][-5:] == [""] * 5
+    tbl = table._tbl
+    grid = tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+    assert len(grid) == 15 and all(int(g.get(qn("w:w"))) > 0 for g in grid)
+    assert tbl.find(qn("w:tr")).find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    # every run names its Chinese font as w:eastAsia
+    fonts = {
+        r._r.rPr.rFonts.get(qn("w:eastAsia"))
+        for row in table.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+    }
+    assert fonts == {gbt.FONT_HEADING1, gbt.FONT_BODY}
+    # the built-in template's page-number footer came along
+    assert "PAGE" in sect.footer._element.xml
+
+
+def test_summary_refuses_other_formats(tmp_path):
+    with pytest.raises(OutputError, match=r"\.xlsx"):
+        summary.write_summary(_reports(), tmp_path / "s.csv")
+
+
+def test_evaluation_form_has_a_row_per_speaker_with_tick_boxes(tmp_path):
+    a, b = _reports()
+    path = evaluation.write_form(
+        [b, a], tmp_path / "评议表.docx", title="2026年度述法评议表", meeting_date=date(2026, 12, 5)
+    )
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "2026年度述法评议表"
+    assert "会议时间：2026年12月5日" in texts
+    assert any(t.startswith("填表说明") for t in texts)
+    assert any("评议人" in t for t in texts)
+    [table] = doc.tables
+    rows = _cell_texts(table)
+    assert rows[0] == ["序号", "单位", "姓名", "职务", "好", "较好", "一般", "差", "意见建议"]
+    assert rows[1] == ["1", "乙县司法局", "李四", "局长", "□", "□", "□", "□", ""]
+    assert rows[2][:3] == ["2", "甲县人民政府", "张三"]
+    sect = doc.sections[0]
+    assert sect.page_width > sect.page_height
+    cell_font = table.rows[1].cells[1].paragraphs[0].runs[0]._r.rPr.rFonts.get(qn("w:eastAsia"))
+    assert cell_font == gbt.FONT_BODY
+
+
+def test_evaluation_form_without_date_leaves_a_blank_to_fill(tmp_path):
+    doc = Document(str(evaluation.write_form(_reports(), tmp_path / "e.docx")))
+    assert "会议时间：______年____月____日" in [p.text for p in doc.paragraphs]
+    assert doc.paragraphs[0].text == "2026年度党政主要负责人述法评议表"
+
+
+def test_meeting_dates_are_parsed_and_bad_ones_refused():
+    assert evaluation.parse_date("2026-12-05") == date(2026, 12, 5)
+    assert evaluation.parse_date("2026年12月5日") == date(2026, 12, 5)
+    assert evaluation.parse_date("2026/1/9") == date(2026, 1, 9)
+    with pytest.raises(ShuifaError, match="无法识别"):
+        evaluation.parse_date("下周五")
+
+
+def test_grades_are_saved_and_show_in_the_summary(store, tmp_path):
+    a, b = _reports()
+    a.evaluation = {}
+    store.create_report(a)
+    store.create_report(b)
+    evaluation.set_grades(store, a.id, {"好": "12", "较好": 5, "一般": 1, "差": 0})
+    back = store.load_report(a.id)
+    assert back.evaluation == {"好": 12, "较好": 5, "一般": 1, "差": 0}
+    ws = load_workbook(summary.write_summary([back, store.load_report(b.id)], tmp_path / "s.xlsx")).active
+    assert [c.value for c in ws[3]][10:] == [12, 5, 1, 0, "94.4%"]
+    with pytest.raises(ShuifaError, match="负数"):
+        evaluation.set_grades(store, a.id, {"好": -1})
+    with pytest.raises(ShuifaError, match="不是整数"):
+        evaluation.set_grades(store, a.id, {"好": "十"})
+    evaluation.set_grades(store, a.id, {"好": 0})
+    assert store.load_report(a.id).evaluation == {}
+    assert evaluation.check_against_forms({"好": 30, "较好": 2}, 31) == "票数合计 32 超过收回的评议表 31 份"
