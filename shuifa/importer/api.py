@@ -124,7 +124,20 @@ def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidFileError(f"“{name}”太长，职责清单不会有这么多文字。", hint="请只粘贴清单正文。")
     lines, notes = clean_lines(text)
-    return _build(lines, notes, name, None)
+    res = _build(lines, notes, name, None)
+    if res.duty_list.date is None:
+        m = _PUBLISHED_RE.search(text[:20000])
+        if m:
+            y, mo, d = (int(x) for x in m.group("y", "m", "d"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                res.duty_list.date = f"{y:04d}-{mo:02d}-{d:02d}"
+                res.warnings.insert(0, ImportWarning("未找到落款日期，已采用网页的发布日期，请核对。", None, None))
+    return res
+
+
+_PUBLISHED_RE = re.compile(
+    r"(?:发布|成文|印发|发文)(?:时间|日期)\s*[:：]\s*(?P<y>(?:19|20|21)\d\d)\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"
+)
 
 
 def import_file(path: str | Path) -> ImportResult:

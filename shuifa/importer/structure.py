@@ -25,6 +25,7 @@ from .meta import (
     date_line,
     is_org_line,
     is_title_like,
+    iso_date,
 )
 from .numbering import RANK, STYLE_NAMES, Label, match_label
 from .requirements import extract_requirements
@@ -153,6 +154,43 @@ def _front_matter(nonblank: list[tuple[int, str]], meta: Meta, hinted: set[int] 
         if len(inner) >= 4:
             return _cover_letter(nonblank, i, title, inner, meta)
     meta.title = title
+    return _subtitle(nonblank, i, meta)
+
+
+_PAREN_DATE_RE = re.compile(r"^[（(](?P<inner>[^（）()]{4,60})[）)]$")
+
+
+def _subtitle(nonblank: list[tuple[int, str]], i: int, meta: Meta) -> int:
+    """Lines right under a title: （2022年6月1日中共XX省委办公厅印发）, an issuer and date, a document number."""
+    n = len(nonblank)
+    while i < n:
+        text = nonblank[i][1]
+        m = _PAREN_DATE_RE.match(text)
+        if m and iso_date(m.group("inner")):
+            inner = m.group("inner")
+            meta.date = meta.date or iso_date(inner)
+            org = re.search(r"日(?P<org>[^，。；]{2,40}?)(印发|发布|通过|制定|修订)", inner)
+            if org and not meta.issuer and is_org_line(org.group("org")):
+                meta.issuer = org.group("org")
+            i += 1
+            continue
+        dl = date_line(text)
+        if dl:
+            meta.date = meta.date or dl[1]
+            if dl[0] and not meta.issuer:
+                meta.issuer = dl[0]
+            i += 1
+            continue
+        nxt = nonblank[i + 1][1] if i + 1 < n else ""
+        if is_org_line(text) and date_line(nxt):
+            meta.issuer = meta.issuer or text
+            i += 1
+            continue
+        if DOC_NO_RE.match(text):
+            meta.doc_number = meta.doc_number or text
+            i += 1
+            continue
+        break
     return i
 
 
@@ -178,7 +216,7 @@ def _cover_letter(nonblank: list[tuple[int, str]], i: int, cover_title: str, inn
             meta.title_lines = [nonblank[x][0] for x in range(j, k + 1)]
             _cover_signature(nonblank[i:j], meta)
             meta.cover_lines = (start_no, nonblank[j - 1][0] if j > 0 else start_no)
-            return body
+            return _subtitle(nonblank, body, meta)
     # No repeated title: the letter ends after its date (and a note such as （此件公开发布）).
     for j in range(i, min(n, i + 20)):
         if match_label(nonblank[j][1]):
@@ -331,6 +369,7 @@ _NEG_RE = re.compile(
 )
 _PERSON_RE = re.compile(
     r"主要负责人|主要负责同志|负责人|党委书记|党组书记|党工委书记|书记|班子成员|其他成员|行政首长|县长|区长|市长|镇长|乡长|副职"
+    r"|局长|厅长|处长|主任|院长|部长|站长|所长"
 )
 _ROLE_VERB = re.compile(r"督促|支持|推动|加强|监督|协助|指导|组织|落实|提醒|实施|对|把|将|与|和|为|由|向")
 
@@ -352,7 +391,16 @@ def role_of_heading(text: str) -> str | None:
         return "township"
     if person in ("镇长", "乡长"):
         return "township"
-    if re.search(r"部门|单位|局|委办|直属", qual):
+    if re.search(r"部门|单位|局|委办|直属", qual) or person in (
+        "局长",
+        "厅长",
+        "处长",
+        "主任",
+        "院长",
+        "部长",
+        "站长",
+        "所长",
+    ):
         return "department"
     if re.search(r"班子|其他|分管", qual) or person in ("班子成员", "其他成员", "副职"):
         return "member"
@@ -360,7 +408,12 @@ def role_of_heading(text: str) -> str | None:
         return "common"
     if re.search(r"政府|管委会|行政", qual) or person in ("行政首长", "县长", "区长", "市长"):
         return "government"
-    if re.search(r"党委|党组|党工委|委员会", qual) or person in ("党委书记", "党组书记", "党工委书记", "书记"):
+    if re.search(r"党委|党组|党工委|委员会|(省|市|县|区|州|盟|旗|镇|乡)委$", qual) or person in (
+        "党委书记",
+        "党组书记",
+        "党工委书记",
+        "书记",
+    ):
         return "party"
     return None
 
