@@ -11,9 +11,11 @@ Template syntax used in the phrase banks (inside one paragraph):
 
 - ``{name}``: a context word (``{scope}`` 全镇, ``{meeting}`` 镇党委会议 …) or a number defined earlier;
 - ``{name=LO-HI}``: a random number in [LO, HI] (a decimal when LO has a dot), remembered as ``name``;
-  a trailing ``s`` (``{n=20-40s}``) scales it by the size of the reporter's area (镇 1 … 省 50);
+  a trailing ``s`` (``{n=20-40s}``) scales it by the size of the reporter's area (镇 1 … 省 40);
   ``{name=@other*LO-HI}`` is ``other`` times a random factor in [LO, HI], rounded;
-  ``count``/``rate``/``days`` are bound to the duty's requirement values when it has one;
+- ``{f_name=LO-HI}``: a *fact*, one number for the whole report (法治专题讲座期数, 出庭应诉率 …). A
+  requirement whose text names the fact (``report.json`` → ``facts``) binds it to the official's value;
+  when that value is left unmet the templates stating the fact are not used, so no paragraph contradicts it;
 - ``{=LO-HI}``: an anonymous random number;
 - ``{%a/b}``: ``a`` as a percentage of ``b`` (``100`` or one decimal);
 - ``{~甲|乙|丙}``: one of the alternatives.
@@ -208,11 +210,16 @@ def _bodies(duty_list: DutyList, area: str, level: str) -> tuple[str, str]:
     issuer = (duty_list.issuer or "").strip()
     if issuer.startswith("中共") and issuer.endswith("委员会") and " " not in issuer:
         party = issuer
-    elif level == "zone":
+    elif level == "zone" or area.endswith("街道"):
         party = f"中共{area}工作委员会"
     else:
         party = f"中共{area}委员会" if area else "中共本级委员会"
-    gov = f"{area}管理委员会" if level == "zone" else f"{area}人民政府"
+    if level == "zone":
+        gov = f"{area}管理委员会"
+    elif area.endswith("街道"):
+        gov = f"{area}办事处"
+    else:
+        gov = f"{area}人民政府"
     return party, gov
 
 
@@ -272,6 +279,8 @@ def _words(role: str, level: str, place: str, suffix: str, off: Official) -> dic
     if suffix == "街道":
         for k, v in w.items():
             w[k] = v.replace("街道党委", "街道党工委").replace("街道政府", "街道办事处")
+    if level == "department" and off.unit.endswith(("队", "办公室", "中心")):
+        w["body"], w["meeting"] = "本单位", "单位班子会议"
     w["place"] = place
     w["unit"] = off.unit
     w["title"] = off.title

@@ -26,7 +26,7 @@ from shuifa.model import (
     requirement_met,
     split_paragraphs,
 )
-from shuifa.sample import Facts, Filler, fact_of, make_sample, phrase_bank
+from shuifa.sample import Facts, Filler, fact_of, make_sample, make_setting, phrase_bank
 
 HALF_WIDTH = re.compile(r"[,;:?!()]")
 
@@ -317,44 +317,38 @@ def test_all_text_is_simplified_with_full_width_punctuation() -> None:
 # --------------------------------------------------------------------------- phrase banks
 
 
+AREAS = ["浙江省", "石嘴山市", "沈阳市辽中区", "平罗县", "沈阳市辽中区示范镇", "鞍山高新区", "某某市东城街道"]
+
+
 def test_every_phrase_template_fills_at_every_level() -> None:
-    bank = phrase_bank()
-    words = {"year": "2024", "next_year": "2025", "clause": "测试职责"}
-    for key in (
-        "scope",
-        "subs",
-        "base",
-        "lead_group",
-        "body",
-        "meeting",
-        "place",
-        "unit",
-        "title",
-        "self",
-        "duty_self",
-    ):
-        words[key] = "测试"
     import random
 
-    filler = Filler(random.Random(0), words, 3, Facts())
+    bank = phrase_bank()
     templates: list[str] = []
     for topic in bank.topics + (bank.generic,):
         assert topic.performance and topic.issues and topic.evidence, topic.id
+        for t in topic.performance:
+            assert re.search(r"\{[a-z_]*=|\{%|\d", t), f"履职情况模板没有数字：{t}"
         templates += list(topic.performance) + [x for pair in topic.issues for x in pair] + list(topic.evidence)
         templates += [topic.na] if topic.na else []
     rep = bank.report
     templates += rep["opening"] + rep["na"]
     for part in ("study", "decisions", "next_steps"):
         templates += rep[part]["intro"] + rep[part]["items"]
-    for topic in bank.topics + (bank.generic,):
-        for t in topic.performance:
-            assert re.search(r"\{[a-z_]*=|\{%|\d", t), f"履职情况模板没有数字：{t}"
-    for t in templates:
-        out = filler.fill(t)
-        assert "{" not in out and not HALF_WIDTH.search(out), t
-        assert t2s(out) == out, t
     ids = [t.id for t in bank.topics]
     assert len(ids) == len(set(ids)) and len(ids) >= 25
+
+    for area in AREAS:
+        dl = DutyList(id="x", title=f"{area}党政主要负责人履行推进法治建设第一责任人职责清单")
+        for role in REPORTER_ROLES:
+            setting = make_setting(dl, role, random.Random(0), None)
+            assert setting.official.unit and setting.official.title
+            words = {**setting.words, "year": "2024", "next_year": "2025"}
+            filler = Filler(random.Random(0), words, 3, Facts())
+            for t in templates:
+                out = filler.fill(t)
+                assert "{" not in out and "※" not in out and not HALF_WIDTH.search(out), (area, role, t)
+                assert t2s(out) == out, t
 
 
 def test_requirements_bind_report_facts() -> None:
