@@ -102,3 +102,21 @@ def test_pdf_for_every_report_in_one_libreoffice_run(tmp_path):
         assert pages >= 1
     assert any("LibreOffice" in text for _, _, text in log)
     assert log[-1][:2] == (6, 6)
+
+
+def test_printing_explains_a_missing_print_service_or_printer(monkeypatch):
+    import sys
+
+    from shuifa.clerk import printing
+
+    if sys.platform == "win32":
+        pytest.skip("Windows prints through os.startfile")
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)
+    ok, reason = printing.can_print()
+    assert not ok and "没有安装打印服务" in reason
+    with pytest.raises(printing.PrintError, match="没有安装打印服务"):
+        printing.send_to_printer([__import__("pathlib").Path("x.pdf")])
+    monkeypatch.setattr(printing.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(printing, "default_printer", lambda: None)
+    ok, reason = printing.can_print()
+    assert not ok and "没有设置默认打印机" in reason
