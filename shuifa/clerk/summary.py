@@ -26,17 +26,11 @@ def text_length(text: str) -> int:
 
 
 def report_length(report: Report) -> int:
-    """Length of the report's own text in 字: the entries of the duties walked (不涉及 left out),
-    the other parts and the 上年度问题整改 notes."""
-    n = 0
-    for duty in report.duties():
-        e = report.entries.get(duty.id)
-        if e is None or e.status == "na":
-            continue
-        n += text_length(e.performance) + text_length(e.problems) + text_length(e.improvements)
-    n += sum(text_length(v) for v in report.parts.values())
-    n += sum(text_length(c.note) for c in report.carry_over)
-    return n
+    """Length of the report's main text in 字 as the written report (模板 shufa-report) has it:
+    the same count the editor's preview shows (title block and 落款 not counted)."""
+    from ..render import preview_text
+
+    return preview_text(report, "shufa-report").chars
 
 
 def problems_listed(report: Report) -> int:
