@@ -46,6 +46,10 @@ SECTION_TITLES: dict[str, str] = {
 }
 #: At most this many items get 一是、二是…; longer runs are numbered 1. 2. …
 MAX_SPOKEN_ORDINALS = 10
+#: The speech keeps, of each note, its first paragraph only, and at most this many duties per group
+#: and problems / improvements (in the list's order), so it fits the few minutes a speaker has.
+SPEECH_DUTIES_PER_GROUP = 2
+SPEECH_ITEMS = 3
 
 _CN_DIGITS = "零一二三四五六七八九"
 _ORDINAL_START = re.compile(
@@ -87,6 +91,14 @@ def format_date(d: date) -> str:
 
 def _fmt_num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _paras(text: str) -> list[str]:
+    """split_paragraphs with a fast path for the common one-paragraph note (the preview runs per keystroke)."""
+    if "\n" not in text and "\r" not in text:
+        t = text.strip()
+        return [t] if t else []
+    return split_paragraphs(text)
 
 
 def _clean_title(text: str) -> str:
@@ -209,7 +221,7 @@ def _byline(report: Report) -> str:
 
 def _opening(report: Report, kind: str) -> list[str]:
     year = report.year
-    paras = split_paragraphs(report.parts.get("opening", ""))
+    paras = _paras(report.parts.get("opening", ""))
     unit = report.official.unit.strip() or "本单位"
     if kind == "speech":
         ending = f"下面，我就{year}年度履行推进法治建设第一责任人职责情况作简要汇报。"
@@ -282,7 +294,7 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
         e = report.entries.get(duty.id)
         if e is None or e.status == "na":
             continue
-        paras = split_paragraphs(e.performance)
+        paras = _paras(e.performance)
         if speech:
             paras = paras[:1]
         else:
@@ -298,13 +310,14 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
             continue
         kept = tuple(a for a in anc[prefix:] if _clean_title(a.title or a.text))[:max_depth]
         if groups and groups[-1][0] == kept:
-            groups[-1][1].append(paras)
+            if not speech or len(groups[-1][1]) < SPEECH_DUTIES_PER_GROUP:
+                groups[-1][1].append(paras)
         else:
             groups.append((kept, [paras]))
 
     parts = []
     for key in ("study", "decisions"):
-        paras = split_paragraphs(report.parts.get(key, ""))
+        paras = _paras(report.parts.get(key, ""))
         if speech:
             paras = paras[:1]
         if paras:
@@ -330,12 +343,14 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
             counters[level] += 1
             for deeper in range(level + 1, 5):
                 counters[deeper] = 0
-            title = _clean_title(kept[depth].title or kept[depth].text)
+            full = _clean_title(kept[depth].title or kept[depth].text)
+            title = group_heading(full)
             blocks.append(
                 {
                     "level": level,
                     "text": heading_number(level, counters[level]) + title,
                     "title": title,
+                    "full_title": full,
                     "kind": "group",
                 }
             )
@@ -354,12 +369,14 @@ class _Synthetic:
         self.text = ""
 
 
-def _rectification(report: Report) -> list[str]:
-    paras = split_paragraphs(report.parts.get("rectification", ""))
+def _rectification(report: Report, speech: bool = False) -> list[str]:
+    paras = _paras(report.parts.get("rectification", ""))
+    if speech:
+        paras = paras[:1]
     items: list[list[str]] = []
     states = {"done": "已整改到位", "in_progress": "正在整改"}
     for item in report.carry_over:
-        note = split_paragraphs(item.note)
+        note = _paras(item.note)
         if not item.state and not note:
             continue
         problem = item.problem.strip().rstrip(_TRAILING_PUNCT)
@@ -368,7 +385,7 @@ def _rectification(report: Report) -> list[str]:
             head += f"，{states[item.state]}"
         head += "。"
         if note:
-            items.append([head + note[0], *note[1:]])
+            items.append([head + note[0], *([] if speech else note[1:])])
         else:
             items.append([head])
     return paras + _gather(items)
@@ -387,14 +404,18 @@ def compose(report: Report, kind: str, *, today: date | None = None) -> Composed
         e = report.entries.get(duty.id)
         if e is None or e.status == "na":
             continue
-        p, i = split_paragraphs(e.problems), split_paragraphs(e.improvements)
+        p, i = _paras(e.problems), _paras(e.improvements)
         problems.append(p[:1] if speech else p)
         improvements.append(i[:1] if speech else i)
-    next_extra = split_paragraphs(report.parts.get("next_steps", ""))
+    next_extra = _paras(report.parts.get("next_steps", ""))
+    if speech:
+        problems = [p for p in problems if p][:SPEECH_ITEMS]
+        improvements = [p for p in improvements if p][:SPEECH_ITEMS]
+        next_extra = next_extra[:1]
 
     content = {
         "performance": _performance(report, kind, paths, base_level),
-        "rectification": _rectification(report),
+        "rectification": _rectification(report, speech),
         "problems": _gather(problems),
         "next_steps": _gather(improvements) + next_extra,
     }

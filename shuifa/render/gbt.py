@@ -56,14 +56,7 @@ FONTS: dict[str, tuple[str, str, str, str]] = {
     FONT_PAGE_NUMBER: ("SimSun", "86", "auto", "variable"),
     FONT_LATIN: ("Liberation Serif", "00", "roman", "variable"),
 }
-#: Free fonts on Linux that stand in for each licensed font (fontconfig / LibreOffice names).
-FREE_FALLBACKS: dict[str, str] = {
-    FONT_BODY: "Noto Serif CJK SC",
-    FONT_TITLE: "Noto Serif CJK SC",
-    FONT_HEADING1: "Noto Sans CJK SC",
-    FONT_HEADING2: "AR PL UKai CN",
-    FONT_PAGE_NUMBER: "Noto Serif CJK SC",
-}
+# LibreOffice ignores w:altName; shuifa.render.pdf.FONT_STAND_INS names the free stand-ins it is given.
 
 # Paragraph styles of the built-in templates: id -> (name shown in Word/WPS, east-asian font, size, outline level)
 STYLE_TITLE = "GwTitle"

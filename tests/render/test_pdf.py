@@ -1,0 +1,107 @@
+"""PDF through LibreOffice: the page grid as printed (22 lines a page), page numbers, batch runs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, filled_report
+
+from shuifa.errors import OutputError
+from shuifa.render import convert_to_pdf, pdf, render_docx, render_pdf
+
+HAVE_SOFFICE = pdf.find_soffice() is not None and shutil.which("pdftotext") is not None
+needs_soffice = pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice / pdftotext not installed")
+
+
+def long_report():
+    r = filled_report()
+    sentence = "全年组织党委会议听取法治建设工作汇报4次，研究解决重大问题6个，推动法治建设各项任务落地见效，"
+    r.entries["dp1"].performance = "\n".join([sentence * 3 + "取得明显成效。"] * 12)
+    return r
+
+
+def page_texts(pdf_path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, check=True).stdout
+    return out.decode("utf-8").split("\f")[:-1]
+
+
+def test_missing_libreoffice_is_a_clear_message(monkeypatch, tmp_path, report):
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    with pytest.raises(OutputError) as e:
+        render_pdf(report, "shufa-report", tmp_path / "o.pdf")
+    assert "LibreOffice" in e.value.message and "WPS" in e.value.hint
+    docx = render_docx(report, "shufa-report", tmp_path / "o.docx")
+    with pytest.raises(OutputError, match="没有找到 LibreOffice"):
+        convert_to_pdf([docx], tmp_path)
+    assert not (tmp_path / "o.pdf").exists()
+
+
+def test_soffice_found_on_path_or_by_env(monkeypatch, tmp_path):
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("SHUIFA_SOFFICE", str(fake))
+    assert pdf.find_soffice() == fake
+
+
+def test_font_replacements_only_for_missing_fonts(monkeypatch):
+    monkeypatch.setattr(pdf, "installed_families", lambda: frozenset({"黑体", "Noto Serif CJK SC", "AR PL UKai CN"}))
+    pairs = dict(pdf.font_replacements())
+    assert "黑体" not in pairs  # installed: left alone
+    assert pairs["仿宋_GB2312"] == "Noto Serif CJK SC"
+    assert pairs["楷体_GB2312"] == "AR PL UKai CN"
+
+
+@needs_soffice
+def test_full_page_holds_22_lines_and_page_numbers_alternate(tmp_path):
+    out = render_pdf(long_report(), "shufa-report", tmp_path / "报告.pdf", today=TODAY)
+    pages = page_texts(out)
+    assert len(pages) >= 3
+    for n, page in enumerate(pages[:-1], start=1):
+        lines = [x for x in page.split("\n") if x.strip()]
+        number = lines[-1]
+        assert number.strip().replace(" ", "") == f"—{n}—"
+        body = lines[:-1]
+        if n > 1:  # page 1 has the title block; later full pages are pure body text
+            assert len(body) == 22, (n, body)
+        # 28 characters on a full line of Chinese text (no digits in it)
+        full = [x.strip() for x in body if re.fullmatch(r"[\u4e00-\u9fff，。、；：《》（）“”]+", x.strip())]
+        assert full and max(len(x) for x in full) == 28
+    # odd page numbers on the right, even ones on the left
+    first, second = (p.rstrip("\n").split("\n")[-1] for p in pages[:2])
+    assert len(first) - len(first.lstrip()) > 20 > len(second) - len(second.lstrip())
+
+
+@needs_soffice
+def test_batch_in_one_run_with_progress_and_same_names(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    d1 = render_docx(filled_report(), "shufa-report", a / "张三.docx")
+    d2 = render_docx(filled_report(), "speech", b / "张三.docx")
+    out = tmp_path / "pdf"
+    out.mkdir()
+    seen = []
+    result = convert_to_pdf([d1, d2], out, progress=lambda done, total: seen.append((done, total)))
+    assert result == [out / "张三.pdf", out / "张三-2.pdf"]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in result)
+    assert seen[-1] == (2, 2)
+    assert "现场" not in page_texts(result[0])[0] and "各位领导" in page_texts(result[1])[0]
+    assert sorted(p.name for p in out.iterdir()) == ["张三-2.pdf", "张三.pdf"]
+
+
+@needs_soffice
+def test_cancel_stops_and_writes_nothing(tmp_path):
+    d1 = render_docx(filled_report(), "shufa-report", tmp_path / "x.docx")
+    out = tmp_path / "pdf"
+    out.mkdir()
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(OutputError, match="已取消"):
+        convert_to_pdf([d1], out, cancel=stop)
+    assert list(out.iterdir()) == []

@@ -1,0 +1,121 @@
+"""Finding templates (built-in and user), and the ``render`` / ``templates`` commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import filled_report
+from helpers import make_template, para, paragraphs
+
+from shuifa.cli import ChineseArgumentParser, cmd_render, cmd_templates
+from shuifa.errors import ShuifaError, TemplateError
+from shuifa.exchange import write_report
+from shuifa.paths import user_templates_dir
+from shuifa.render import list_templates, render_docx, resolve_template
+
+
+def test_builtin_templates_listed():
+    got = [(t.name, t.kind, t.builtin) for t in list_templates()]
+    assert got == [
+        ("shufa-report", "shufa-report", True),
+        ("shuzhi-section", "shuzhi-section", True),
+        ("speech", "speech", True),
+    ]
+    assert all(t.path.is_file() for t in list_templates())
+
+
+def test_user_templates_by_name_kind_from_properties_or_name(tmp_path):
+    d = user_templates_dir()
+    make_template(d / "县委办版.docx", [para("县委办：{{ official.name }}")], category="speech")
+    make_template(d / "speech-简版.docx", [para("{{ salutation }}")], category=None)
+    make_template(d / "无类别.docx", [para("{{ title }}")], category=None)
+    (d / "~$县委办版.docx").write_bytes(b"lock file of WPS")
+    info = {t.name: t for t in list_templates()}
+    assert info["县委办版"].kind == "speech" and not info["县委办版"].builtin
+    assert info["speech-简版"].kind == "speech"
+    assert info["无类别"].kind == "shufa-report"
+    assert "~$县委办版" not in info
+    assert resolve_template("县委办版").path == d / "县委办版.docx"
+    out = render_docx(filled_report(), "县委办版", tmp_path / "o.docx")
+    assert paragraphs(out) == [("", "县委办：张三")]
+
+
+def test_user_template_named_like_a_kind_replaces_the_builtin(tmp_path):
+    make_template(user_templates_dir() / "shufa-report.docx", [para("本单位版：{{ title }}")])
+    t = resolve_template("shufa-report")
+    assert not t.builtin
+    assert [x.name for x in list_templates()].count("shufa-report") == 1
+    out = render_docx(filled_report(), "shufa-report", tmp_path / "o.docx")
+    assert paragraphs(out) == [("", "本单位版：关于履行推进法治建设第一责任人职责情况的报告")]
+
+
+def test_unknown_template_names_the_choices():
+    with pytest.raises(TemplateError) as e:
+        resolve_template("没有这个")
+    assert "没有这个" in e.value.message and "shufa-report" in e.value.hint
+    with pytest.raises(TemplateError, match="不存在"):
+        resolve_template("/no/such/模板.docx")
+
+
+def run_cli(argv: list[str]) -> int:
+    """The subcommands as ``shuifa`` wires them (main() prints ShuifaError and returns 2)."""
+    parser = ChineseArgumentParser(prog="shuifa", add_help=False)
+    sub = parser.add_subparsers(dest="command", parser_class=ChineseArgumentParser)
+    cmd_render.register(sub)
+    cmd_templates.register(sub)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+@pytest.fixture
+def shufa_file(tmp_path) -> Path:
+    return write_report(filled_report(), tmp_path / "张三.shufa")
+
+
+def test_cli_render_docx(shufa_file, tmp_path, capsys):
+    out = tmp_path / "out.docx"
+    assert run_cli(["render", str(shufa_file), "-t", "speech", "-o", str(out)]) == 0
+    assert "已生成" in capsys.readouterr().out
+    texts = [t for _, t in paragraphs(out)]
+    assert "各位领导、同志们：" in texts
+
+
+def test_cli_render_default_output_beside_input(shufa_file):
+    assert run_cli(["render", str(shufa_file)]) == 0
+    assert paragraphs(shufa_file.with_suffix(".docx"))[0][1] == "关于履行推进法治建设第一责任人职责情况的报告"
+
+
+def test_cli_render_template_path(shufa_file, tmp_path):
+    tpl = make_template(tmp_path / "自定义.docx", [para("{{ byline }}")])
+    out = tmp_path / "o.docx"
+    run_cli(["render", str(shufa_file), "-t", str(tpl), "-o", str(out)])
+    assert paragraphs(out) == [("", "测试镇党委书记　张三")]
+
+
+def test_cli_render_bad_suffix_and_bad_file(shufa_file, tmp_path):
+    with pytest.raises(ShuifaError, match=r"\.docx 或 \.pdf"):
+        run_cli(["render", str(shufa_file), "-o", str(tmp_path / "o.txt")])
+    bad = tmp_path / "坏.shufa"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ShuifaError):
+        run_cli(["render", str(bad), "-o", str(tmp_path / "o.docx")])
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_cli_templates(capsys):
+    make_template(user_templates_dir() / "我的.docx", [para("{{ title }}")])
+    assert run_cli(["templates", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["name"] for d in data] == ["shufa-report", "shuzhi-section", "speech", "我的"]
+    assert data[3]["builtin"] is False
+    assert run_cli(["templates"]) == 0
+    text = capsys.readouterr().out
+    assert "书面述法报告" in text and "自定义" in text and str(user_templates_dir()) in text
+
+
+def test_cli_registered_in_shuifa():
+    from shuifa.cli import COMMANDS
+
+    assert "render" in COMMANDS and "templates" in COMMANDS
