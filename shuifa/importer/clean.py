@@ -66,18 +66,33 @@ _QMARK_EDGE = re.compile(r"^\?+|\?+$")
 _QMARK_BETWEEN = re.compile(f"(?<=[{_ZH}])\\?(?=[{_ZH}])")
 
 
+_SYLLABLE = re.compile(
+    r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|in|un"
+    r"|ün|ia|ie|iu|ua|uo|ui|üe|ve|er|a|o|e|i|u|ü|v|ng|n|m)$"
+)
+_TONE_SET = frozenset(_TONE)
+_PLAIN = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
+
+
+def _pinyin(m: re.Match[str]) -> str:
+    syl = m.group(1)
+    if any(c in _TONE_SET for c in syl) or _SYLLABLE.match(syl.translate(_PLAIN)):
+        return ""
+    return m.group(0)
+
+
 def strip_pinyin(line: str) -> str:
     if "(" not in line and "（" not in line:
         return line
-    return PINYIN_RE.sub("", line)
+    return PINYIN_RE.sub(_pinyin, line)
 
 
 def strip_fillers(line: str) -> str:
     """``?`` standing for (full-width) spaces: runs, line edges, between Chinese characters."""
     if "?" not in line:
         return line
-    line = _QMARK_RUN.sub(" ", line)
     line = _QMARK_EDGE.sub("", line)
+    line = _QMARK_RUN.sub(" ", line)
     return _QMARK_BETWEEN.sub("", line)
 
 
