@@ -336,3 +336,33 @@ def test_builtin_templates_are_reproducible(tmp_path):
     )
     for kind in ("shufa-report", "shuzhi-section", "speech"):
         assert (tmp_path / f"{kind}.docx").read_bytes() == (BUILTIN_TEMPLATES / f"{kind}.docx").read_bytes(), kind
+
+
+def test_documented_duty_table_and_generic_section_loop(report, tmp_path):
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{para(c)}</w:tc>" for c in cells) + "</w:tr>"
+
+    table = (
+        '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+        + row("{%tr for d in duties %}", "", "")
+        + row("{{ d.label }}", "{{ d.text }}", "{{ d.status_text }}")
+        + row("{%tr endfor %}", "", "")
+        + "</w:tbl>"
+    )
+    body = [
+        para("{%p for s in section_list %}"),
+        para("{{ s.heading }}", "GwHeading1"),
+        para("{%p endfor %}"),
+        table,
+        para(""),
+    ]
+    out = render_docx(report, make_template(tmp_path / "表.docx", body), tmp_path / "o.docx")
+    doc = part(out, "word/document.xml")
+    texts = [t for _, t in paragraphs(out)]
+    assert texts[:4] == ["一、履职情况", "二、上年度问题整改情况", "三、存在的问题和不足", "四、下一步工作打算"]
+    rows = doc.findall(".//w:tbl/w:tr", NS)
+    cells = [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in r.findall("w:tc", NS)] for r in rows]
+    assert len(cells) == 6
+    assert cells[2] == ["(3)", "每年至少举办2次法治专题讲座。", "已落实"]
+    assert cells[1][2] == "不涉及"
+    assert len(doc.findall(".//w:tblGrid/w:gridCol", NS)) == 3
