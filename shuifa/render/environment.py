@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -45,18 +46,21 @@ class ReportEnvironment(SandboxedEnvironment):
             keep_trailing_newline=True,
         )
         self._compiled: OrderedDict[str, Template] = OrderedDict()
+        self._lock = threading.Lock()
 
     def from_string(self, source, globals=None, template_class=None):  # type: ignore[override]
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        tpl = self._compiled.get(source)
+        with self._lock:
+            tpl = self._compiled.get(source)
+            if tpl is not None:
+                self._compiled.move_to_end(source)
         if tpl is None:
             tpl = super().from_string(source)
-            self._compiled[source] = tpl
-            if len(self._compiled) > _CACHE_SIZE:
-                self._compiled.popitem(last=False)
-        else:
-            self._compiled.move_to_end(source)
+            with self._lock:
+                self._compiled[source] = tpl
+                if len(self._compiled) > _CACHE_SIZE:
+                    self._compiled.popitem(last=False)
         return tpl
 
 
