@@ -50,7 +50,11 @@ def main() -> None:
         folder = Path(tmp)
         reports = sample_reports(n)
         duties = sum(len(r.duties()) for r in reports)
-        print(f"{n} 份样例报告，共 {duties} 条职责，CPU 核数 {os.cpu_count()}；每项取 3 次的中位数", flush=True)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(
+            f"{n} 份样例报告，共 {duties} 条职责，CPU 核数 {os.cpu_count()}，开始时负载 {load:.1f}；每项取 3 次的中位数",
+            flush=True,
+        )
         auto, used = timed(reports, folder, None)
         figure(f"{n}份报告生成Word（自动，用了{used}个进程）", auto, "s", "< 15 s")
         one, _ = timed(reports, folder, 1)

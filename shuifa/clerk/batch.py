@@ -7,7 +7,7 @@
 - The first two reports render in-process (a missing template has already failed before that);
   the time one took decides the rest: when rendering the others here would take longer than
   PARALLEL_WORTH_S, a pool of worker processes (``spawn``; two on a two-core machine) renders them a
-  few per job, else they render here too — starting workers costs ≈0.5 s, more than a small batch
+  few per job, else they render here too — starting workers costs 0.5–2 s, more than a small batch
   saves. ``workers=`` forces a count (the benchmark compares 1 and 2).
 - PDFs are made from the finished .docx files in **one** LibreOffice run
   (:func:`shuifa.render.convert_to_pdf`).
@@ -35,9 +35,11 @@ ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
 #: Worker processes are started only for at least this many remaining reports, and only when
-#: rendering them here would take longer than PARALLEL_WORTH_S (starting two workers costs ≈0.5 s).
+#: rendering them here would take longer than PARALLEL_WORTH_S: starting two ``spawn`` workers
+#: (interpreter, imports, first template parse) took 0.5–2 s on the 2-core test machine, so below
+#: ≈4 s of work the pool loses (see benchmarks/bench_batch.py and docs/clerk.md).
 MIN_PARALLEL = 6
-PARALLEL_WORTH_S = 1.5
+PARALLEL_WORTH_S = 4.0
 MAX_NAME = 80
 
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
