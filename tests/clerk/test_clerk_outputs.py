@@ -167,3 +167,20 @@ def test_grades_are_saved_and_show_in_the_summary(store, tmp_path):
     evaluation.set_grades(store, a.id, {"好": 0})
     assert store.load_report(a.id).evaluation == {}
     assert evaluation.check_against_forms({"好": 30, "较好": 2}, 31) == "票数合计 32 超过收回的评议表 31 份"
+
+
+def test_summary_of_realistic_sample_reports_from_every_builtin_list(tmp_path):
+    from shuifa.lists import builtin_ids, load_builtin
+    from shuifa.sample import make_sample
+
+    reports = [make_sample(load_builtin(i), year=2025, seed=k) for k, i in enumerate(builtin_ids())]
+    ws = load_workbook(summary.write_summary(reports, tmp_path / "s.xlsx")).active
+    assert ws.max_row == 2 + len(reports)
+    for row, report in zip(ws.iter_rows(min_row=3, values_only=True), reports, strict=True):
+        done, total = report.progress()
+        assert row[1:4] == (report.official.unit, report.official.name, report.official.title)
+        assert row[6] == f"{done}/{total}" and total == len(report.duties())
+        assert row[7] == len(report.unmet_requirements())
+        assert row[9] > 1000  # a filled report is long
+    doc = Document(str(summary.write_summary(reports, tmp_path / "s.docx")))
+    assert len(doc.tables[0].rows) == 1 + len(reports)
