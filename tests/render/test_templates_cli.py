@@ -119,3 +119,15 @@ def test_cli_registered_in_shuifa():
     from shuifa.cli import COMMANDS
 
     assert "render" in COMMANDS and "templates" in COMMANDS
+
+
+def test_shuifa_main_render_and_errors(shufa_file, tmp_path, capsys):
+    from shuifa.cli import main
+
+    out = tmp_path / "主程序.docx"
+    assert main(["render", str(shufa_file), "-t", "shuzhi-section", "-o", str(out)]) == 0
+    assert paragraphs(out)[0][1] == "履行推进法治建设第一责任人职责情况"
+    assert main(["render", str(shufa_file), "-t", "不存在的模板", "-o", str(tmp_path / "x.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "找不到名为“不存在的模板”的模板" in err and "Traceback" not in err
+    assert not (tmp_path / "x.docx").exists()
