@@ -60,7 +60,8 @@ class Topic:
     performance: tuple[str, ...]
     issues: tuple[tuple[str, str], ...]  # (problem, improvement)
     evidence: tuple[str, ...]
-    na: str = ""
+    na: str = ""  # 不涉及 text, for a duty on this topic that did not arise this year
+    na_levels: tuple[str, ...] = ()  # the reporter levels where that is plausible
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _topic(d: dict[str, Any]) -> Topic:
         issues=tuple((p["problem"], p["improvement"]) for p in d.get("issues", [])),
         evidence=tuple(d.get("evidence", [])),
         na=d.get("na", ""),
+        na_levels=tuple(d.get("na_levels", [])),
     )
 
 
@@ -719,7 +721,7 @@ def resolve_role(duty_list: DutyList, role: str | None) -> str:
     return role
 
 
-def _plan(paths: list[tuple[list[Node], Node]], year: int, rng: random.Random, facts: Facts) -> list[_Duty]:
+def _plan(paths: list[tuple[list[Node], Node]], year: int, rng: random.Random, facts: Facts, level: str) -> list[_Duty]:
     """Decide each duty's status and requirement values before any text is written.
 
     A long list gets one or two requirements left unmet on purpose and maybe one duty 不涉及
@@ -733,11 +735,15 @@ def _plan(paths: list[tuple[list[Node], Node]], year: int, rng: random.Random, f
         for j, r in rng.sample(all_reqs, rng.choice([1, 2]) if len(all_reqs) >= 4 else 1):
             j.unmet.add(r.id)
     if len(jobs) >= 20:
-        pool = [
-            j
-            for j in jobs
-            if not j.duty.requirements and any(t.na for t in match_topics(_duty_context(j.duty, j.path), topics)[:1])
-        ]
+        # a topic that no other duty touches, or the 不涉及 text would contradict that duty's text
+        matched = [match_topics(_duty_context(j.duty, j.path), topics) for j in jobs]
+        pool = []
+        for k, j in enumerate(jobs):
+            if j.duty.requirements or not matched[k] or level not in matched[k][0].na_levels:
+                continue
+            main = matched[k][0].id
+            if not any(main in (t.id for t in m) for n, m in enumerate(matched) if n != k):
+                pool.append(j)
         if pool:
             rng.choice(pool).status = "na"
     others = [j for j in jobs if not j.unmet and j.status != "na"]
@@ -777,7 +783,7 @@ def make_sample(
     report.id = uuid.UUID(int=rng.getrandbits(128), version=4).hex
 
     walk = _Walk()
-    for job in _plan(report.duty_paths(), year, rng, walk.facts):
+    for job in _plan(report.duty_paths(), year, rng, walk.facts, setting.level):
         _fill_duty(job, report.entry(job.duty.id), setting, year, rng, walk)
     _fill_parts(report, setting, rng, walk.facts)
     for entry in report.entries.values():
