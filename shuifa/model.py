@@ -414,7 +414,9 @@ class Official:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Official:
-        return cls(name=d.get("name", ""), title=d.get("title", ""), unit=d.get("unit", ""), role=d.get("role", "party"))
+        return cls(
+            name=d.get("name", ""), title=d.get("title", ""), unit=d.get("unit", ""), role=d.get("role", "party")
+        )
 
 
 @dataclass
@@ -543,13 +545,18 @@ class Report:
                     out.append((d, r, v))
         return out
 
+    def _entries_in_order(self) -> list[Entry]:
+        """Entries in the list's document order (so files and comparisons are deterministic)."""
+        order = {n.id: i for i, (_, n) in enumerate(self.duty_list.walk())}
+        return sorted(self.entries.values(), key=lambda e: (order.get(e.duty_id, len(order)), e.duty_id))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "official": self.official.to_dict(),
             "year": self.year,
             "duty_list": self.duty_list.to_dict(),
-            "entries": [e.to_dict() for e in self.entries.values()],
+            "entries": [e.to_dict() for e in self._entries_in_order()],
             "parts": {k: self.parts.get(k, "") for k in REPORT_PARTS},
             "carry_over": [c.to_dict() for c in self.carry_over],
             "previous": {k: v.to_dict() for k, v in self.previous.items()},

@@ -64,6 +64,7 @@ def build_parser() -> ChineseArgumentParser:
         prog="shuifa",
         description="述法助手：按职责清单起草年度述法报告。",
         add_help=False,
+        formatter_class=lambda prog: argparse.HelpFormatter(prog, max_help_position=32),
     )
     _localize(parser)
     parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")

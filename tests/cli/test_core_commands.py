@@ -1,0 +1,130 @@
+"""The foundation's command line: lists, sample, show; Chinese errors with exit code 2; no Qt."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shuifa import exchange
+from shuifa.cli import main
+from shuifa.lists import builtin_ids, load_builtin
+from shuifa.model import REPORTER_ROLES
+from shuifa.sample import make_sample
+from shuifa.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+EXPECTED = {
+    "anshan-gaoxin-2023": {"common": 25},
+    "niuxintuo-town-2023": {"party": 24, "government": 28},
+    "zhejiang-province-2018": {"party": 28, "government": 27},
+    "shizuishan-eight-actions-2023": {"common": 51},
+}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "shuifa", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def test_lists_json_counts() -> None:
+    proc = run_cli("lists", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert {d["id"]: d["roles"] for d in data} == EXPECTED
+    for d in data:
+        assert set(d) == {"id", "title", "issuer", "date", "duty_count", "roles"}
+        assert d["duty_count"] == sum(d["roles"].values())
+        assert d["title"] and d["issuer"] and len(d["date"]) == 10
+
+
+def test_lists_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lists"]) == 0
+    out = capsys.readouterr().out
+    assert "niuxintuo-town-2023" in out and "党委主要负责人 24 条" in out and "政府主要负责人 28 条" in out
+
+
+def test_sample_then_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "样例.shufa"
+    assert (
+        main(["sample", "--list", "niuxintuo-town-2023", "--role", "government", "--year", "2025", "-o", str(out)]) == 0
+    )
+    report = exchange.read_report(out)
+    assert report.year == 2025 and report.official.role == "government"
+    assert len(report.duties()) == 28
+    capsys.readouterr()
+    assert main(["show", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "政府主要负责人" in text and "2025年" in text
+    done, total = report.progress()
+    assert f"已完成 {done}/{total} 条职责" in text
+    unmet = report.unmet_requirements()
+    assert (f"未达到的量化要求：{len(unmet)} 项" in text) if unmet else ("未达到的量化要求：无" in text)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "不存在.shufa"], "找不到文件"),
+        (["sample", "--list", "no-such-list", "-o", "x.shufa"], "no-such-list"),
+        (["frobnicate"], "无效的选项"),
+        (["show"], "缺少必需的参数"),
+    ],
+)
+def test_bad_input_chinese_message_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "shuifa", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"},
+    )
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_garbled_file_show(tmp_path: Path) -> None:
+    bad = tmp_path / "坏文件.shufa"
+    bad.write_bytes(os.urandom(2000))
+    proc = run_cli("show", str(bad))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "坏文件.shufa" in proc.stderr
+
+
+def test_cli_does_not_import_qt() -> None:
+    code = (
+        "import sys, shuifa.cli as c; c.build_parser();"
+        "c.main(['lists', '--json']);"
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT', file=sys.stderr)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert proc.stderr.strip().endswith("NOQT")
+
+
+@pytest.mark.parametrize("list_id", sorted(EXPECTED))
+def test_every_sample_survives_store_exchange_store(list_id: str, tmp_path: Path) -> None:
+    dl = load_builtin(list_id)
+    roles = [r for r in REPORTER_ROLES if r in dl.roles()] or ["party"]
+    store = Store.open(tmp_path / "a.db")
+    other = Store.open(tmp_path / "b.db")
+    for role in roles:
+        report = make_sample(dl, role=role, year=2025)
+        store.create_report(report)
+        loaded = store.load_report(report.id)
+        path = exchange.write_report(loaded, tmp_path / f"{list_id}-{role}.shufa")
+        other.create_report(exchange.read_report(path))
+        back = other.load_report(report.id)
+        assert back.to_dict() == loaded.to_dict()
+        assert back.to_dict()["entries"] == report.to_dict()["entries"]
+        assert len(back.entries) >= len(back.duties())
+
+
+def test_builtin_ids() -> None:
+    assert builtin_ids() == sorted(EXPECTED)
