@@ -437,7 +437,7 @@ def compose(report: Report, kind: str, *, today: date | None = None) -> Composed
             "present": present,
             "number": number,
             "title": title,
-            "heading": number + title,
+            "heading": number + title if present else "",
             "level": base_level,
             "blocks": blocks,
             "paragraphs": [b["text"] for b in blocks if b["level"] == 0],

@@ -288,7 +288,9 @@ def fix_up(doc: Any) -> None:
 # --------------------------------------------------------------------------- render
 
 
-def render_document(report: Report, template: str | Path = "shufa-report", *, today: date | None = None) -> _Template:
+def render_document(
+    report: Report, template: str | Path | TemplateInfo = "shufa-report", *, today: date | None = None
+) -> _Template:
     """Render into an in-memory docxtpl document (not saved yet)."""
     info = resolve_template(template)
     context = build_context(report, info.kind, today=today)
@@ -318,7 +320,7 @@ def render_document(report: Report, template: str | Path = "shufa-report", *, to
 
 def render_docx(
     report: Report,
-    template: str | Path = "shufa-report",
+    template: str | Path | TemplateInfo = "shufa-report",
     out_path: str | Path | None = None,
     *,
     today: date | None = None,

@@ -290,7 +290,7 @@ def convert_to_pdf(
 
 def render_pdf(
     report: Report,
-    template: str | Path = "shufa-report",
+    template: Any = "shufa-report",
     out_path: str | Path | None = None,
     *,
     today: date | None = None,

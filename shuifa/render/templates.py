@@ -83,8 +83,10 @@ def list_templates() -> list[TemplateInfo]:
     return ordered + rest
 
 
-def resolve_template(template: str | Path) -> TemplateInfo:
+def resolve_template(template: str | Path | TemplateInfo) -> TemplateInfo:
     """A kind name, a user template's name, or a path to a .docx file → the template to use."""
+    if isinstance(template, TemplateInfo):
+        return template
     s = str(template).strip()
     looks_like_path = isinstance(template, Path) or "/" in s or "\\" in s or s.lower().endswith((".docx", ".doc"))
     if not looks_like_path:

@@ -366,3 +366,19 @@ def test_documented_duty_table_and_generic_section_loop(report, tmp_path):
     assert cells[2] == ["(3)", "每年至少举办2次法治专题讲座。", "已落实"]
     assert cells[1][2] == "不涉及"
     assert len(doc.findall(".//w:tblGrid/w:gridCol", NS)) == 3
+
+
+def test_user_template_without_conditions_leaves_no_empty_heading(report, tmp_path):
+    report.carry_over = []
+    body = []
+    for key in ("performance", "rectification", "problems"):
+        body += [
+            para(f"{{{{ sections.{key}.heading }}}}", "GwHeading1"),
+            para(f"{{%p for p in sections.{key}.paragraphs[:1] %}}"),
+            para("{{ p }}"),
+            para("{%p endfor %}"),
+        ]
+    out = render_docx(report, make_template(tmp_path / "简单.docx", body), tmp_path / "o.docx", today=TODAY)
+    got = paragraphs(out)
+    assert [t for s, t in got if s == "GwHeading1"] == ["一、履职情况", "二、存在的问题和不足"]
+    assert all(t for _, t in got)
