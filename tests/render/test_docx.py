@@ -382,3 +382,11 @@ def test_user_template_without_conditions_leaves_no_empty_heading(report, tmp_pa
     got = paragraphs(out)
     assert [t for s, t in got if s == "GwHeading1"] == ["一、履职情况", "二、存在的问题和不足"]
     assert all(t for _, t in got)
+
+
+def test_multi_line_value_in_a_user_template_becomes_paragraphs(report, tmp_path):
+    report.parts["study"] = "第一段 & 学法。\n\n第二段 <学法>。\r\n第三段。"
+    body = [para("学法：{{ (parts.study|join('\\n')) }}"), para("{{ official.name }}")]
+    out = render_docx(report, make_template(tmp_path / "多段.docx", body), tmp_path / "o.docx")
+    assert [t for _, t in paragraphs(out)] == ["学法：第一段 & 学法。", "第二段 <学法>。", "第三段。", "张三"]
+    assert part(out, "word/document.xml").findall(".//w:br", NS) == []
