@@ -281,6 +281,9 @@ def _words(role: str, level: str, place: str, suffix: str, off: Official) -> dic
     if suffix == "街道":
         for k, v in w.items():
             w[k] = v.replace("街道党委", "街道党工委").replace("街道政府", "街道办事处")
+    w["party_body"] = bank["sides"]["party"].get(level, bank["sides"]["party"]["county"])["body"].replace("※", suffix)
+    if suffix == "街道":
+        w["party_body"] = w["party_body"].replace("街道党委", "街道党工委")
     if level == "department" and off.unit.endswith(("队", "办公室", "中心")):
         w["body"], w["meeting"] = "本单位", "单位班子会议"
     w["place"] = place
@@ -288,7 +291,6 @@ def _words(role: str, level: str, place: str, suffix: str, off: Official) -> dic
     w["title"] = off.title
     w["self"] = "本人"
     if role == "member":
-        w["scope"] = "分管领域"
         w["duty_self"] = f"作为{w['body']}班子成员，在分管领域履行推进法治建设职责"
     elif level == "department":
         w["duty_self"] = "作为本单位主要负责人和推进法治建设第一责任人"
@@ -426,18 +428,20 @@ def score_topics(text: str, topics: tuple[Topic, ...]) -> list[tuple[Topic, floa
     return [(t, sc) for sc, _, t in scored]
 
 
-def match_topics(text: str, topics: tuple[Topic, ...]) -> list[Topic]:
-    """The topics a duty is about: the best match and those scoring at least 60 % of it (at most 3)."""
-    scored = score_topics(text, topics)
-    if not scored:
+def duty_topics(duty: Node, path: list[Node]) -> list[Topic]:
+    """The topics of a duty: read from its own text, its group's heading counting for less."""
+    topics = phrase_bank().topics
+    scores: dict[str, float] = {}
+    for t, sc in score_topics(f"{duty.text}{duty.title}", topics):
+        scores[t.id] = sc
+    if path and path[-1].title:
+        for t, sc in score_topics(path[-1].title, topics):
+            scores[t.id] = scores.get(t.id, 0.0) + 0.3 * sc
+    if not scores:
         return []
-    best = scored[0][1]
-    return [t for t, sc in scored if sc >= 0.6 * best][:3]
-
-
-def _duty_context(duty: Node, path: list[Node]) -> str:
-    """The text a duty's topics are read from: its own text, then its title and its group's heading."""
-    return "".join([duty.text, duty.title] + [p.title for p in path[-1:]])
+    order = sorted(topics, key=lambda t: -scores.get(t.id, 0.0))
+    best = scores[order[0].id]
+    return [t for t in order if scores.get(t.id, 0.0) >= 0.6 * best][:3]
 
 
 def fact_of(req: Requirement) -> str | None:
@@ -596,7 +600,7 @@ def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: rando
     words["year"] = str(year)
     words["next_year"] = str(year + 1)
     clause = _clause(duty.text or duty.title)
-    topics = match_topics(_duty_context(duty, job.path), bank.topics)
+    topics = duty_topics(duty, job.path)
     filler = Filler(rng, words, scale, walk.facts)
     entry.status = job.status
 
@@ -627,7 +631,8 @@ def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: rando
             continue
         here.add((topic.id, i))
         paragraphs.append(filler.fill(topic.performance[i]))
-    if clause and rng.random() < 0.45:
+    quoted = [r.text for r in duty.requirements]
+    if clause and not any(clause in q or q in clause for q in quoted) and rng.random() < 0.45:
         paragraphs[0] = _plain(rng.choice(rep["leads"]), {"clause": clause}) + paragraphs[0]
 
     req_lines: list[str] = []
@@ -728,7 +733,6 @@ def _plan(paths: list[tuple[list[Node], Node]], year: int, rng: random.Random, f
     (only one whose main topic can plausibly not arise in a year: 立法, 复议, 应诉 …); a few
     others are 部分落实. Requirement values bind the report's facts so the text agrees with them.
     """
-    topics = phrase_bank().topics
     jobs = [_Duty(duty=d, path=p) for p, d in paths]
     all_reqs = [(j, r) for j in jobs for r in j.duty.requirements]
     if len(jobs) >= 15 and len(all_reqs) >= 2:
@@ -736,7 +740,7 @@ def _plan(paths: list[tuple[list[Node], Node]], year: int, rng: random.Random, f
             j.unmet.add(r.id)
     if len(jobs) >= 20:
         # a topic that no other duty touches, or the 不涉及 text would contradict that duty's text
-        matched = [match_topics(_duty_context(j.duty, j.path), topics) for j in jobs]
+        matched = [duty_topics(j.duty, j.path) for j in jobs]
         pool = []
         for k, j in enumerate(jobs):
             if j.duty.requirements or not matched[k] or level not in matched[k][0].na_levels:
