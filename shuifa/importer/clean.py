@@ -186,38 +186,40 @@ def fullwidth_punct(line: str) -> str:
             return f"（{inner}）"
         return m.group(0)
 
-    for _ in range(3):
-        new = _PAREN_RE.sub(paren, line)
-        if new == line:
-            break
-        line = new
-    out = []
+    if "(" in line and ")" in line:
+        for _ in range(3):
+            new = _PAREN_RE.sub(paren, line)
+            if new == line:
+                break
+            line = new
+    if not _HALF_PUNCT_RE.search(line):
+        return line
     n = len(line)
-    for i, ch in enumerate(line):
-        if ch in _HALF_TO_FULL or ch in "().":
-            prev = line[i - 1] if i > 0 else ""
-            nxt = line[i + 1] if i + 1 < n else ""
-            if ch == ".":
-                # full stop after Chinese at a line end or before Chinese; never in 12.4 or labels 1.
-                if (
-                    _is_zh(prev)
-                    and prev not in "。，；：、"
-                    and (not nxt or nxt in " " or _is_zh(nxt))
-                    and CJK_RE.match(prev)
-                ):
-                    out.append("。")
-                    continue
-            elif ch in "()":
-                if _is_zh(prev) or _is_zh(nxt):
-                    out.append("（" if ch == "(" else "）")
-                    continue
-            elif prev.isdigit() and nxt.isdigit():
-                pass
-            elif _is_zh(prev) or _is_zh(nxt) or (ch in ",;:" and prev in "）”》"):
-                out.append(_HALF_TO_FULL[ch])
-                continue
-        out.append(ch)
-    return "".join(out)
+
+    def one(m: re.Match[str]) -> str:
+        ch = m.group(0)
+        i = m.start()
+        prev = line[i - 1] if i > 0 else ""
+        nxt = line[i + 1] if i + 1 < n else ""
+        if ch == ".":
+            # a full stop after Chinese at a line end or before Chinese; never in 12.4 or labels 1.
+            if CJK_RE.match(prev or " ") and (not nxt or nxt == " " or _is_zh(nxt)):
+                return "。"
+            return ch
+        if ch in "()":
+            if _is_zh(prev) or _is_zh(nxt):
+                return "（" if ch == "(" else "）"
+            return ch
+        if prev.isdigit() and nxt.isdigit():
+            return ch
+        if _is_zh(prev) or _is_zh(nxt) or (ch in ",;:" and prev in "）”》"):
+            return _HALF_TO_FULL[ch]
+        return ch
+
+    return _HALF_PUNCT_RE.sub(one, line)
+
+
+_HALF_PUNCT_RE = re.compile(r"[,:;!?().]")
 
 
 def squeeze_spaces(line: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from ..model import Requirement
 from .numbering import cn_to_int
@@ -34,11 +35,9 @@ _PERIOD_KEY = {
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 _QUAL = r"至少|不少于|不得少于|不低于|最少"
 COUNT_RE = re.compile(
-    rf"(?<!第)(?P<qual>{_QUAL})?\s*(?P<n>{_NUM})\s*(?P<unit>次|期|场|轮)(?P<plus>以上|及以上)?(?![数])"
+    rf"(?<![第一二两三四五六七八九十\d])(?P<n>{_NUM})\s*(?P<unit>次|期|场|轮)(?P<plus>以上|及以上)?(?![数])"
 )
-RATE_RE = re.compile(
-    r"(?P<verb>均达到|达到|达|不低于|保持在|保持|为)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*[%％](?P<plus>以上)?"
-)
+RATE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*[%％](?P<plus>以上)?")
 DURATION_RE = re.compile(
     r"(?P<qual>一般不少于|不少于|不得少于|至少|不低于)\s*(?P<n>\d{1,3})\s*(?P<unit>个工作日|工作日|日|天)(?!内)"
 )
@@ -89,10 +88,18 @@ _SENT_SPLIT = re.compile(r"(?<=[。；;！？])")
 _RATE_SUBJ = re.compile(r"率|比例|覆盖面|占比|合格|满意度|覆盖")
 
 
+_QUAL_END_RE = re.compile(rf"(?:{_QUAL})\s*$")
+_UNIT_RE = re.compile(r"[次期场轮]")
+_DAYS_RE = re.compile(r"[日天]")
+# A sentence without any of these cannot state a requirement (fast path).
+_ANY_RE = re.compile(r"\d|[一二两三四五六七八九十][次期场轮]|每|[%％]|年度内|全年")
+
+
 def _num(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_to_int(s)
 
 
+@lru_cache(maxsize=512)
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     out = []
     start = 0
@@ -182,11 +189,13 @@ def _period_for(sentence: str, pos: int) -> str | None:
 
 def extract_requirements(text: str) -> list[Requirement]:
     reqs: list[Requirement] = []
+    if not _ANY_RE.search(text):
+        return []
     for sentence in _SENT_SPLIT.split(text.replace("\n", "。")):
         sentence = sentence.strip().rstrip("。；;！？")
-        if not sentence:
+        if not sentence or not _ANY_RE.search(sentence):
             continue
-        for m in DEADLINE_RE.finditer(sentence):
+        for m in DEADLINE_RE.finditer(sentence) if "月" in sentence else ():
             before = sentence[max(0, m.start() - 3) : m.start()]
             if not re.search(r"每年|年度|每一年", sentence[: m.start()]) and "年" in before:
                 continue
@@ -220,18 +229,19 @@ def extract_requirements(text: str) -> list[Requirement]:
                     label=label,
                 )
             )
-        for m in COUNT_RE.finditer(sentence):
+        for m in COUNT_RE.finditer(sentence) if _UNIT_RE.search(sentence) else ():
             n = _num(m.group("n"))
             if not n or n > 365:
                 continue
             per = _period_for(sentence, m.start())
-            if per is None and not (m.group("qual") or m.group("plus")):
+            qualified = _QUAL_END_RE.search(sentence, max(0, m.start() - 6), m.start()) is not None
+            if per is None and not (qualified or m.group("plus")):
                 continue
             if per is None:
                 per = "year"
             label, ctext = _count_label(sentence, m)
             reqs.append(Requirement(kind="count", text=ctext.strip("，。；"), min=n, per=per, label=label))
-        for m in IMPLICIT_RE.finditer(sentence):
+        for m in IMPLICIT_RE.finditer(sentence) if _PERIOD_RE.search(sentence) else ():
             a, b, _ = _clause_at(sentence, m.start())
             if COUNT_RE.search(sentence[a:b]) or re.search(r"\d|[一二两三四五六七八九十]\s*[次期场轮]", m.group("obj")):
                 continue
@@ -246,7 +256,7 @@ def extract_requirements(text: str) -> list[Requirement]:
                     label=f"{obj}{verb}次数",
                 )
             )
-        for m in RATE_RE.finditer(sentence):
+        for m in RATE_RE.finditer(sentence) if ("%" in sentence or "％" in sentence) else ():
             a, b, _ = _clause_at(sentence, m.start())
             subj = sentence[a : m.start()]
             if not _RATE_SUBJ.search(subj):
@@ -254,7 +264,9 @@ def extract_requirements(text: str) -> list[Requirement]:
             value = float(m.group("n"))
             if value > 100:
                 continue
-            subj = re.sub(r"(均|要|应|须|必须|应当|都|稳定|力争)+$", "", subj.strip())
+            subj = re.sub(
+                r"(均达到|达到|达|不低于|保持在|保持|为|均|要|应|须|必须|应当|都|稳定|力争)+$", "", subj.strip()
+            )
             reqs.append(
                 Requirement(
                     kind="rate",
@@ -263,7 +275,7 @@ def extract_requirements(text: str) -> list[Requirement]:
                     label=_strip_lead(subj),
                 )
             )
-        for m in DURATION_RE.finditer(sentence):
+        for m in DURATION_RE.finditer(sentence) if _DAYS_RE.search(sentence) else ():
             a, b, _ = _clause_at(sentence, m.start())
             subj = _strip_lead(re.sub(r"(一般|原则上|应当|应)+$", "", sentence[a : m.start()].strip()))
             days = int(m.group("n"))
