@@ -200,7 +200,7 @@ class Store:
         done, total = report.progress()
         ts = now_iso()
         report.created = report.created or ts
-        report.updated = ts
+        report.updated = report.updated or ts  # an imported report keeps its own times
         with self._tx() as cur:
             cur.execute(
                 "INSERT INTO reports (id, name, title, unit, role, year, list_id, list_title, header, duty_list,"
