@@ -120,29 +120,32 @@ def batch_export(parent: QWidget | None, store: Store, report_ids: Sequence[str]
     if reports is None:
         return None
     dlg = BatchDialog(store, len(reports), parent)
-    if not common.exec_dialog(dlg):
-        return None
-    folder = dlg.folder()
-    if not str(folder).strip() or str(folder) == ".":
-        messages.warn(parent, "请选择保存位置。")
-        return None
-    pdf = dlg.pdf_check.isChecked()
-    if pdf and not libreoffice_available():
-        if not messages.confirm(parent, NO_LIBREOFFICE[0], NO_LIBREOFFICE[1], ok="只生成 Word 文档"):
+    try:
+        if not common.exec_dialog(dlg):
             return None
-        pdf = False
-    result = _run_batch(parent, "正在批量导出", reports, dlg.template(), folder, pdf)
-    if result is None:
-        return None
-    common.remember_folder(store, "batch", folder)
-    detail = result.failed_details()
-    level_text = result.message() + f"\n保存在：{folder}"
-    buttons = ("打开文件夹", "关闭")
-    if result.failed:
-        messages.warn(parent, level_text, "未能生成的报告：\n" + detail, title="批量导出")
-    elif messages.ask(parent, level_text, buttons, default="打开文件夹", title="批量导出") == "打开文件夹":
-        common.open_path(folder)
-    return result
+        folder = dlg.folder()
+        if not str(folder).strip() or str(folder) == ".":
+            messages.warn(parent, "请选择保存位置。")
+            return None
+        pdf = dlg.pdf_check.isChecked()
+        if pdf and not libreoffice_available():
+            if not messages.confirm(parent, NO_LIBREOFFICE[0], NO_LIBREOFFICE[1], ok="只生成 Word 文档"):
+                return None
+            pdf = False
+        result = _run_batch(parent, "正在批量导出", reports, dlg.template(), folder, pdf)
+        if result is None:
+            return None
+        common.remember_folder(store, "batch", folder)
+        detail = result.failed_details()
+        level_text = result.message() + f"\n保存在：{folder}"
+        buttons = ("打开文件夹", "关闭")
+        if result.failed:
+            messages.warn(parent, level_text, "未能生成的报告：\n" + detail, title="批量导出")
+        elif messages.ask(parent, level_text, buttons, default="打开文件夹", title="批量导出") == "打开文件夹":
+            common.open_path(folder)
+        return result
+    finally:
+        dlg.deleteLater()
 
 
 def print_reports(parent: QWidget | None, store: Store, report_ids: Sequence[str]) -> list[Path]:
@@ -167,26 +170,29 @@ def print_reports(parent: QWidget | None, store: Store, report_ids: Sequence[str
             return []
         open_instead = True
     dlg = BatchDialog(store, len(reports), parent, printing_mode=True)
-    if not common.exec_dialog(dlg):
-        return []
-    folder = printing.print_folder()
-    result = _run_batch(parent, "正在准备打印", reports, dlg.template(), folder, pdf=True)
-    if result is None:
-        return []
-    if result.cancelled or not result.pdf:
-        if not result.cancelled:
-            messages.warn(parent, "没有生成可打印的文件。", result.failed_details(), title="打印报告")
-        shutil.rmtree(folder, ignore_errors=True)
-        return []
-    if open_instead:
-        common.open_path(folder if len(result.pdf) > 1 else result.pdf[0])
-        messages.info(parent, f"已生成 {len(result.pdf)} 份 PDF，保存在：\n{folder}", title="打印报告")
-        return result.pdf
     try:
-        text = printing.send_to_printer(result.pdf)
-    except Exception as exc:
-        messages.show_error(parent, exc, title="打印失败")
-        common.open_path(folder)
+        if not common.exec_dialog(dlg):
+            return []
+        folder = printing.print_folder()
+        result = _run_batch(parent, "正在准备打印", reports, dlg.template(), folder, pdf=True)
+        if result is None:
+            return []
+        if result.cancelled or not result.pdf:
+            if not result.cancelled:
+                messages.warn(parent, "没有生成可打印的文件。", result.failed_details(), title="打印报告")
+            shutil.rmtree(folder, ignore_errors=True)
+            return []
+        if open_instead:
+            common.open_path(folder if len(result.pdf) > 1 else result.pdf[0])
+            messages.info(parent, f"已生成 {len(result.pdf)} 份 PDF，保存在：\n{folder}", title="打印报告")
+            return result.pdf
+        try:
+            text = printing.send_to_printer(result.pdf)
+        except Exception as exc:
+            messages.show_error(parent, exc, title="打印失败")
+            common.open_path(folder)
+            return result.pdf
+        messages.info(parent, text, result.failed_details(), title="打印报告")
         return result.pdf
-    messages.info(parent, text, result.failed_details(), title="打印报告")
-    return result.pdf
+    finally:
+        dlg.deleteLater()

@@ -4,6 +4,7 @@ collected grades back (votes per grade per speaker)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -105,7 +106,7 @@ class EvaluationFormDialog(QDialog):
         by_id = {r.id: r for r in self.reports}
         return [by_id[self.speakers.item(i).data(Qt.ItemDataRole.UserRole)] for i in range(self.speakers.count())]
 
-    def meeting_date(self):  # -> date | None
+    def meeting_date(self) -> date | None:
         return self.date_edit.date().toPython() if self.date_check.isChecked() else None
 
 
@@ -115,32 +116,38 @@ def evaluation_form(parent: QWidget | None, store: Store, report_ids: Sequence[s
     if reports is None:
         return None
     dlg = EvaluationFormDialog(reports, parent)
-    if not common.exec_dialog(dlg):
-        return None
-    title = dlg.title_edit.text().strip() or core.default_title(reports)
-    start = Path(common.default_folder(store, "evaluation")) / f"{sanitize_filename(title)}.docx"
-    chosen = common.choose_save_path(parent, "保存评议表", str(start), "Word 文档 (*.docx)")
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".docx":
-        path = path.with_name(path.name + ".docx")
     try:
-        core.write_form(
-            dlg.ordered_reports(),
-            path,
-            title=title,
-            meeting_date=dlg.meeting_date(),
-            instructions=dlg.instructions.toPlainText().strip(),
-            rater_line=dlg.rater_edit.text().strip(),
-        )
-    except Exception as exc:
-        messages.show_error(parent, exc, title="评议表未保存")
-        return None
-    common.remember_folder(store, "evaluation", path.parent)
-    if messages.ask(parent, f"评议表已保存到：\n{path}", ("打开", "关闭"), default="关闭", title="已保存") == "打开":
-        common.open_path(path)
-    return path
+        if not common.exec_dialog(dlg):
+            return None
+        title = dlg.title_edit.text().strip() or core.default_title(reports)
+        start = Path(common.default_folder(store, "evaluation")) / f"{sanitize_filename(title)}.docx"
+        chosen = common.choose_save_path(parent, "保存评议表", str(start), "Word 文档 (*.docx)")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        try:
+            core.write_form(
+                dlg.ordered_reports(),
+                path,
+                title=title,
+                meeting_date=dlg.meeting_date(),
+                instructions=dlg.instructions.toPlainText().strip(),
+                rater_line=dlg.rater_edit.text().strip(),
+            )
+        except Exception as exc:
+            messages.show_error(parent, exc, title="评议表未保存")
+            return None
+        common.remember_folder(store, "evaluation", path.parent)
+        if (
+            messages.ask(parent, f"评议表已保存到：\n{path}", ("打开", "关闭"), default="关闭", title="已保存")
+            == "打开"
+        ):
+            common.open_path(path)
+        return path
+    finally:
+        dlg.deleteLater()
 
 
 class GradesDialog(QDialog):
@@ -250,24 +257,27 @@ def enter_grades(parent: QWidget | None, store: Store, report_ids: Sequence[str]
     if reports is None:
         return 0
     dlg = GradesDialog(reports, parent)
-    if not common.exec_dialog(dlg):
-        return 0
-    saved = 0
-    for r, report in enumerate(reports):
-        votes = dlg.votes(r)
-        clean = {g: votes[g] for g in GRADES} if any(votes.values()) else {}
-        if clean == {g: int(report.evaluation.get(g, 0)) for g in GRADES if report.evaluation} or (
-            not clean and not report.evaluation
-        ):
-            continue  # unchanged
-        report.evaluation = clean
-        try:
-            store.save_header(report)
-        except Exception as exc:
-            messages.show_error(parent, exc, title="评议结果未全部保存")
-            return saved
-        saved += 1
-    messages.info(
-        parent, f"已保存 {saved} 位述法人的评议结果。" if saved else "评议结果没有变化。", title="录入评议结果"
-    )
-    return saved
+    try:
+        if not common.exec_dialog(dlg):
+            return 0
+        saved = 0
+        for r, report in enumerate(reports):
+            votes = dlg.votes(r)
+            clean = {g: votes[g] for g in GRADES} if any(votes.values()) else {}
+            if clean == {g: int(report.evaluation.get(g, 0)) for g in GRADES if report.evaluation} or (
+                not clean and not report.evaluation
+            ):
+                continue  # unchanged
+            report.evaluation = clean
+            try:
+                store.save_header(report)
+            except Exception as exc:
+                messages.show_error(parent, exc, title="评议结果未全部保存")
+                return saved
+            saved += 1
+        messages.info(
+            parent, f"已保存 {saved} 位述法人的评议结果。" if saved else "评议结果没有变化。", title="录入评议结果"
+        )
+        return saved
+    finally:
+        dlg.deleteLater()

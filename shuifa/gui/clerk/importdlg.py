@@ -117,10 +117,13 @@ def import_many(parent: QWidget | None, store: Store, paths: Sequence[str] | Non
     if groups:
         order = sorted(groups)
         dlg = DuplicateDialog([items[i] for i in order], [groups[i] for i in order], parent)
-        if not common.exec_dialog(dlg):
-            messages.info(parent, "已取消导入，没有保存任何报告。", title="导入报告")
-            return []
-        dlg.apply()
+        try:
+            if not common.exec_dialog(dlg):
+                messages.info(parent, "已取消导入，没有保存任何报告。", title="导入报告")
+                return []
+            dlg.apply()
+        finally:
+            dlg.deleteLater()
     try:
         result = importing.store_items(store, items, default=importing.SKIP)
     except Exception as exc:

@@ -109,5 +109,8 @@ def summary(parent: QWidget | None, store: Store, report_ids: Sequence[str]) -> 
     if reports is None:
         return []
     dlg = SummaryDialog(store, reports, parent)
-    common.exec_dialog(dlg)
-    return dlg.written
+    try:
+        common.exec_dialog(dlg)
+        return dlg.written
+    finally:
+        dlg.deleteLater()
