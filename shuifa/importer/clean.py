@@ -230,6 +230,7 @@ def squeeze_spaces(line: str) -> str:
     return line
 
 
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -237,6 +238,8 @@ def clean_lines(text: str) -> tuple[list[str], list[tuple[int, str]]]:
     """Cleaned lines (same count and order as the source lines) and (line, problem) notes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CTRL.sub("", text)
+    if "「" in text or "『" in text:
+        text = text.translate(_QUOTES)
     raw = text.split("\n")
     prepared = [strip_fillers(strip_pinyin(line)) for line in raw]
     converted = t2s("\n".join(prepared)).split("\n")

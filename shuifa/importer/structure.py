@@ -36,10 +36,11 @@ from .units import split_units
 class Hint:
     """What a Word file says about a line beyond its text (table cells)."""
 
-    style: str  # "tcat" (category cell, a group) or "table" (a row, an item)
+    style: str  # "tcat" (category cell, a group), "table" (a row, an item) or "hd" (unnumbered heading)
     label: str = ""
     units: list[str] | None = None
     level: int = 0
+    rank: float = 0.0
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Item:
     children: list[Item] = field(default_factory=list)
     units: list[str] | None = None
     forced_group: bool = False
+    rank: float | None = None
 
     def last_line(self) -> int:
         return max([self.last] + [c.last_line() for c in self.children])
@@ -315,7 +317,25 @@ def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list
                 prev.label = match_label(prev.text) or prev.label
             continue
         paras.append(Para(no, no, text))
+    _unnumbered_headings(paras)
     return paras
+
+
+def _unnumbered_headings(paras: list[Para]) -> None:
+    """A short line without numbering or punctuation right before numbered items (党委主要负责人职责 /
+    1.… 2.…) is a heading over them, not text of the item before it."""
+    for i, p in enumerate(paras):
+        if p.numbered or i + 1 >= len(paras):
+            continue
+        nxt = paras[i + 1]
+        if nxt.label is None or not heading_like(p.text) or len(p.text) > 25:
+            continue
+        prev = paras[i - 1] if i > 0 else None
+        if prev is not None and prev.text and prev.text[-1] not in TERMINAL:
+            prev_rest = prev.label.rest if prev.label else prev.text
+            if not heading_like(prev_rest):
+                continue
+        p.hint = Hint("hd", rank=_rank(nxt.label.style) - 0.5)
 
 
 # --------------------------------------------------------------------------- tree
@@ -335,9 +355,11 @@ def _build(paras: list[Para]) -> tuple[list[Item], list[Para]]:
                 preamble.append(p)
             continue
         if p.hint is not None:
-            style = p.hint.style if p.hint.style == "table" else f"tcat{p.hint.level}"
+            style = p.hint.style if p.hint.style in ("table", "hd") else f"tcat{p.hint.level}"
             item = Item(style, None, p.hint.label, p.text, p.first, p.last, units=p.hint.units)
-            item.forced_group = p.hint.style == "tcat"
+            item.forced_group = p.hint.style in ("tcat", "hd")
+            if p.hint.style == "hd":
+                item.rank = p.hint.rank
         else:
             assert p.label is not None
             lab = p.label
@@ -346,12 +368,18 @@ def _build(paras: list[Para]) -> tuple[list[Item], list[Para]]:
         if item.style in styles:
             del stack[styles.index(item.style) :]
         else:
-            rank = _rank(item.style)
-            while stack and _rank(stack[-1].style) > rank and not stack[-1].style.startswith("tcat"):
+            rank = _item_rank(item)
+            while stack and (
+                _item_rank(stack[-1]) > rank or (item.style == "hd" and _item_rank(stack[-1]) >= rank)
+            ) and not stack[-1].style.startswith("tcat"):
                 stack.pop()
         (stack[-1].children if stack else roots).append(item)
         stack.append(item)
     return roots, preamble
+
+
+def _item_rank(item: Item) -> float:
+    return item.rank if item.rank is not None else _rank(item.style)
 
 
 def _rank(style: str) -> float:

@@ -285,3 +285,15 @@ def test_json_shape() -> None:
 def test_seed_files_read_from_disk_match() -> None:
     for list_id in SEED_IDS:
         assert import_file(seed_path(list_id)).duty_list.role_counts() == load_builtin(list_id).role_counts()
+
+
+def test_unnumbered_role_headings() -> None:
+    text = (
+        "某县司法局职责清单\n党委主要负责人职责\n1.每年至少听取1次汇报。\n2.带头学法。\n"
+        "政府主要负责人职责\n1.依法决策。\n2.推进「放管服」改革。\n工作要求\n1.加强领导。\n"
+    )
+    dl = import_text(text).duty_list
+    assert dl.role_counts() == {"party": 2, "government": 2}
+    assert [n.title for n in dl.children] == ["党委主要负责人职责", "政府主要负责人职责", "工作要求"]
+    assert dl.context_headings() == ["工作要求"]
+    assert dl.duties("government")[1].text == "推进“放管服”改革。"
