@@ -184,3 +184,40 @@ def test_summary_of_realistic_sample_reports_from_every_builtin_list(tmp_path):
         assert row[9] > 1000  # a filled report is long
     doc = Document(str(summary.write_summary(reports, tmp_path / "s.docx")))
     assert len(doc.tables[0].rows) == 1 + len(reports)
+
+
+def _pdf_info(pdf) -> dict[str, str]:
+    import subprocess
+
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
+
+
+def _needs_pdf():
+    import shutil
+
+    from shuifa.render import find_soffice
+
+    if find_soffice() is None or shutil.which("pdfinfo") is None:
+        pytest.skip("需要 LibreOffice 和 pdfinfo")
+
+
+def test_printed_forms_have_the_expected_pages(tmp_path):
+    _needs_pdf()
+    from shuifa.render import convert_to_pdf
+
+    few = [make_report(name=f"述法人{i}") for i in range(3)]
+    many = [make_report(name=f"述法人{i}") for i in range(30)]
+    files = [
+        evaluation.write_form(few, tmp_path / "评议表-3人.docx"),
+        evaluation.write_form(many, tmp_path / "评议表-30人.docx"),
+        summary.write_summary(few, tmp_path / "汇总表.docx"),
+    ]
+    pdfs = convert_to_pdf(files, tmp_path)
+    info = [_pdf_info(p) for p in pdfs]
+    assert [int(i["Pages"]) for i in info[::2]] == [1, 1]
+    # 30 rows of ≥ 12 mm on a 156 mm high landscape 版心: several pages, none of them empty
+    assert 3 <= int(info[1]["Pages"]) <= 6
+    for i in info:
+        w, h = (float(x) for x in i["Page size"].split()[0:3:2])
+        assert (round(w), round(h)) == (842, 595)  # A4 landscape
