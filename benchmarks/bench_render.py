@@ -69,9 +69,11 @@ def main() -> int:
 
         big = big_report(300)
         previews: list[float] = []
+        preview_cpu: list[float] = []
         for _ in range(200):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             preview_text(big, "shufa-report")
+            preview_cpu.append(time.thread_time() - c)
             previews.append(time.perf_counter() - t)
         big_docx: list[float] = []
         for i in range(5):
@@ -90,6 +92,10 @@ def main() -> int:
     figure("render_docx / python-docx", ours_ms / base_ms, "×", "≤ 3×")
     figure("preview_text 300 条职责 (p50)", statistics.median(previews) * 1000, "ms", "< 10 ms")
     figure("preview_text 300 条职责 (p95)", sorted(previews)[int(len(previews) * 0.95)] * 1000, "ms", "< 10 ms")
+    # CPU time of the calling thread: what the preview costs without other processes competing for the CPU
+    figure(
+        "preview_text 300 条职责 CPU (p95)", sorted(preview_cpu)[int(len(preview_cpu) * 0.95)] * 1000, "ms", "< 10 ms"
+    )
     figure("render_docx 300 条职责", statistics.median(big_docx) * 1000, "ms")
     return 0
 

@@ -290,6 +290,7 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
                 break
 
     groups: list[tuple[tuple[Node, ...], list[list[str]]]] = []  # (kept ancestors, duty paragraph lists)
+    kept_cache: dict[int, tuple[Node, ...]] = {}
     for anc, duty in paths:
         e = report.entries.get(duty.id)
         if e is None or e.status == "na":
@@ -308,7 +309,11 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
                     paras = ["；".join(f"{v['label']}为{v['value']}（要求{v['required']}）" for v in vals) + "。"]
         if not paras:
             continue
-        kept = tuple(a for a in anc[prefix:] if _clean_title(a.title or a.text))[:max_depth]
+        parent_key = id(anc[-1]) if anc else 0
+        kept = kept_cache.get(parent_key)
+        if kept is None:
+            kept = tuple(a for a in anc[prefix:] if _clean_title(a.title or a.text))[:max_depth]
+            kept_cache[parent_key] = kept
         if groups and groups[-1][0] == kept:
             if not speech or len(groups[-1][1]) < SPEECH_DUTIES_PER_GROUP:
                 groups[-1][1].append(paras)
