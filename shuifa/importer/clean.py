@@ -166,7 +166,8 @@ def is_chrome(line: str) -> bool:
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _PAREN_RE = re.compile(r"\(([^()\n]*)\)")
 _ZH_RE = re.compile(f"[{_ZH}]")
-_SPACE_BETWEEN = re.compile(f"(?<=[{_ZH}\\d])[ \\t\u3000\u00a0]+(?=[{_ZH}])|(?<=[{_ZH}])[ \\t\u3000\u00a0]+(?=\\d)")
+# (tabs are kept: they separate the cells of a table pasted as text)
+_SPACE_BETWEEN = re.compile(f"(?<=[{_ZH}\\d])[ \u3000\u00a0]+(?=[{_ZH}])|(?<=[{_ZH}])[ \u3000\u00a0]+(?=\\d)")
 
 
 def _is_zh(ch: str) -> bool:
@@ -225,7 +226,7 @@ _HALF_PUNCT_RE = re.compile(r"[,:;!?().]")
 def squeeze_spaces(line: str) -> str:
     """Spaces inside Chinese text are artefacts of line wrapping and justification: removed."""
     line = line.strip(" \t\u3000\u00a0\ufeff\u200b")
-    if " " in line or "\u3000" in line or "\t" in line or "\u00a0" in line:
+    if " " in line or "\u3000" in line or "\u00a0" in line:
         line = _SPACE_BETWEEN.sub("", line)
     return line
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..errors import InvalidFileError
 from .numbering import match_label
 from .structure import Hint
+from .tables import layout
 from .units import split_top
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -158,15 +159,7 @@ class Numbering:
         return re.sub(r"%([1-9])", sub, lv.text)
 
 
-# --------------------------------------------------------------------------- table columns
-
-_SEQ = re.compile(r"^(序号|编号|序|号)$")
-_CONTENT = re.compile(
-    r"具体内容|职责内容|具体职责|职责事项|工作任务|任务内容|主要内容|履职内容|工作内容|内容|具体措施|任务|要求"
-)
-_CATEGORY = re.compile(r"职责类别|类别|分类|类型|领域|方面|项目|事项|职责|板块|工作")
-_UNITS = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|配合单位|责任主体|责任领导|主体")
-_ROLE_COL = re.compile(r"责任人|适用对象|对象|岗位")
+# --------------------------------------------------------------------------- tables
 
 
 def _cell_paragraphs(tc) -> list[str]:
@@ -212,96 +205,45 @@ def _table_lines(tbl, out: list[str], hints: dict[int, Hint]) -> None:
     if not grid:
         return
     ncols = max(len(r) for r in grid)
-    header = ["".join(p).strip().replace(" ", "") for _, p in grid[0]]
-    seq_col = content_col = units_col = None
-    cat_cols: list[int] = []
-    is_header = (
-        sum(
-            1
-            for h in header
-            if h and len(h) <= 10 and (_SEQ.match(h) or _CONTENT.search(h) or _UNITS.search(h) or _CATEGORY.search(h))
-        )
-        >= 2
-    )
-    if is_header:
-        for i, h in enumerate(header):
-            if not h:
-                continue
-            if _SEQ.match(h) and seq_col is None:
-                seq_col = i
-            elif _UNITS.search(h) and units_col is None:
-                units_col = i
-            elif _ROLE_COL.search(h):
-                continue
-            elif _CONTENT.search(h) and content_col is None and not (h in ("职责", "事项") and i < ncols - 1):
-                content_col = i
-            elif _CATEGORY.search(h):
-                cat_cols.append(i)
-        if content_col is None and cat_cols:
-            content_col = cat_cols.pop()
-        body = grid[1:]
-    else:
-        body = grid
-    if content_col is None:
-        # No header: the column with the longest text is the content; short columns before it
-        # are the sequence number (digits) or categories.
-        lengths = [0] * ncols
-        for r in body:
-            for i, (_, p) in enumerate(r):
-                lengths[i] += len("".join(p))
-        content_col = max(range(ncols), key=lambda i: lengths[i])
-        for i in range(content_col):
-            vals = ["".join(r[i][1]).strip() for r in body if i < len(r)]
-            if vals and all(re.fullmatch(r"[\d一二三四五六七八九十（）().、．]*", v) for v in vals):
-                seq_col = i
-            else:
-                cat_cols.append(i)
-    if len(body) == 1 and ncols == 1:
+    if len(grid) == 1 and ncols == 1:
         # a one-cell table used as a frame: its paragraphs are ordinary text
-        for para in body[0][0][1]:
-            out.append(para)
+        out.extend(grid[0][0][1])
         return
-    current: dict[int, object] = {}
+    lay = layout([["".join(p) for _, p in r] for r in grid])
+    body = grid[1:] if lay.header else grid
+    current: dict[int, str] = {}
     for r in body:
-        for level, ci in enumerate(cat_cols):
+        for level, ci in enumerate(lay.cats):
             if ci >= len(r):
                 continue
-            ident, paras = r[ci]
-            text = "".join(paras).strip()
-            if current.get(ci) is ident or not text:
+            text = "".join(r[ci][1]).strip()
+            if not text or current.get(ci) == text:
                 continue
-            current[ci] = ident
-            for deeper in cat_cols[level + 1 :]:
+            current[ci] = text
+            for deeper in lay.cats[level + 1 :]:
                 current.pop(deeper, None)
             lab = match_label(text)
-            out.append(text)
+            out.append(lab.rest if lab else text)
             hints[len(out)] = Hint("tcat", label=lab.label if lab else "", level=level)
-            if lab:
-                out[-1] = lab.rest
-        if content_col >= len(r):
+        if lay.content >= len(r):
             continue
-        ident, paras = r[content_col]
-        paras = [p.strip() for p in paras if p.strip()]
+        paras = [p.strip() for p in r[lay.content][1] if p.strip()]
         if not paras:
             continue
         units = None
-        if units_col is not None and units_col < len(r):
-            utext = "".join(r[units_col][1]).strip()
+        if lay.units is not None and lay.units < len(r):
+            utext = "".join(r[lay.units][1]).strip()
             units = split_top(utext) if utext else None
-        seq = "".join(r[seq_col][1]).strip() if seq_col is not None and seq_col < len(r) else ""
+        seq = "".join(r[lay.seq][1]).strip() if lay.seq is not None and lay.seq < len(r) else ""
         numbered = [p for p in paras if match_label(p)]
         if len(numbered) >= 2 and not seq:
             for p in paras:
-                out.append(p)
-                if units:
-                    out[-1] = f"{p}（责任单位：{'、'.join(units)}）" if match_label(p) else p
+                out.append(f"{p}（责任单位：{'、'.join(units)}）" if units and match_label(p) else p)
             continue
         lab = match_label(paras[0]) if not seq else None
-        first = lab.rest if lab else paras[0]
-        out.append(first)
+        out.append(lab.rest if lab else paras[0])
         hints[len(out)] = Hint("table", label=seq or (lab.label if lab else ""), units=units)
-        for p in paras[1:]:
-            out.append(p)
+        out.extend(paras[1:])
 
 
 def docx_lines(data: bytes, name: str = "文件") -> tuple[list[str], dict[int, Hint]]:

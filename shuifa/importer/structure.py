@@ -29,7 +29,8 @@ from .meta import (
 )
 from .numbering import RANK, STYLE_NAMES, Label, match_label
 from .requirements import extract_requirements
-from .units import split_units
+from .tables import layout, split_text_row
+from .units import split_top, split_units
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Hint:
     units: list[str] | None = None
     level: int = 0
     rank: float = 0.0
+    cats: list[str] | None = None  # category cells of a table row pasted as text
 
 
 @dataclass
@@ -298,9 +300,25 @@ def _tail(nonblank: list[tuple[int, str]], start: int, meta: Meta, hinted: set[i
 
 def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list[Para]:
     paras: list[Para] = []
+    current_cats: list[str] = []
     for no, text in nonblank:
         hint = hints.get(no)
         if hint is not None:
+            if hint.cats is not None:
+                for level, cat in enumerate(hint.cats):
+                    if not cat or (level < len(current_cats) and current_cats[level] == cat):
+                        continue
+                    current_cats = current_cats[:level] + [cat]
+                    lab = match_label(cat)
+                    paras.append(
+                        Para(
+                            no,
+                            no,
+                            lab.rest if lab else cat,
+                            None,
+                            Hint("tcat", label=lab.label if lab else "", level=level),
+                        )
+                    )
             paras.append(Para(no, no, text, None, hint))
             continue
         lab = match_label(text)
@@ -369,9 +387,11 @@ def _build(paras: list[Para]) -> tuple[list[Item], list[Para]]:
             del stack[styles.index(item.style) :]
         else:
             rank = _item_rank(item)
-            while stack and (
-                _item_rank(stack[-1]) > rank or (item.style == "hd" and _item_rank(stack[-1]) >= rank)
-            ) and not stack[-1].style.startswith("tcat"):
+            while (
+                stack
+                and (_item_rank(stack[-1]) > rank or (item.style == "hd" and _item_rank(stack[-1]) >= rank))
+                and not stack[-1].style.startswith("tcat")
+            ):
                 stack.pop()
         (stack[-1].children if stack else roots).append(item)
         stack.append(item)
@@ -463,20 +483,40 @@ def _is_neg(item: Item) -> bool:
     return bool(_NEG_RE.search(item.head[:30]))
 
 
+_LEAF_CONTEXT_RE = re.compile(
+    r"^(为了?|根据|依据)|^本(办法|细则|清单|方案|规定|意见|实施办法|实施细则|制度)|自.{0,20}(起施行|之日起)|负责解释|参照本|适用于"
+)
+
+
 def classify_sections(roots: list[Item]) -> dict[int, bool]:
-    """id(item) → reportable, for the top-level items (their descendants follow them)."""
+    """id(item) → reportable, for the top-level items (their descendants follow them).
+
+    Positive sections (职责/任务…, or role headings inside) are duties; negative ones (原则/要求/
+    保障/附则…) context. When some section is positive, every other section is context. Top-level
+    items without children (a 条 with no sub-items in a list without chapters) are duties when they
+    follow a positive section, unless they read like 总则/附则 (为了…制定, 本办法自…施行)."""
     groups = [r for r in roots if r.children or heading_like(r.head)]
+
+    def positive(r: Item) -> bool:
+        return _is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30]))
+
     result: dict[int, bool] = {}
-    any_pos = any(_is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30])) for r in groups)
+    any_pos = any(positive(r) for r in groups)
+    seen_pos = False
     for r in roots:
         is_group = r in groups
-        if any_pos:
-            result[id(r)] = is_group and _is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30]))
-        elif is_group:
-            result[id(r)] = not _is_neg(r)
+        if is_group:
+            if any_pos:
+                result[id(r)] = positive(r)
+                if result[id(r)]:
+                    seen_pos = True
+                elif _is_neg(r):
+                    seen_pos = False
+            else:
+                result[id(r)] = not _is_neg(r)
         else:
-            result[id(r)] = True
-    # One lone wrapper section (e.g. the whole list under 一、): look one level down.
+            leaf_context = bool(_LEAF_CONTEXT_RE.search(r.head[:40]))
+            result[id(r)] = not leaf_context and (seen_pos or not any_pos)
     return result
 
 
@@ -552,11 +592,54 @@ def numbering_warnings(items: list[Item]) -> list[tuple[str, int | None, Item | 
     return out
 
 
+def _text_tables(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list[tuple[int, str]]:
+    """Tables pasted as text (tab-separated cells or markdown pipes): rows become hinted items."""
+    cells = [split_text_row(t) for _, t in nonblank]
+    if sum(1 for c in cells if c) < 2:
+        return nonblank
+    out: list[tuple[int, str]] = []
+    i = 0
+    n = len(nonblank)
+    while i < n:
+        if cells[i] is None:
+            out.append(nonblank[i])
+            i += 1
+            continue
+        j = i
+        while j < n and cells[j] is not None:
+            j += 1
+        if j - i < 2:
+            out.append(nonblank[i])
+            i += 1
+            continue
+        rows = [c for c in cells[i:j] if c is not None]
+        lay = layout(rows)
+        start = i + 1 if lay.header else i
+        for k in range(start, j):
+            row = cells[k] or []
+            no = nonblank[k][0]
+            content = row[lay.content].strip() if lay.content < len(row) else ""
+            if not content:
+                continue
+            utext = row[lay.units].strip() if lay.units is not None and lay.units < len(row) else ""
+            seq = row[lay.seq].strip() if lay.seq is not None and lay.seq < len(row) else ""
+            cats = [row[c].strip() if c < len(row) else "" for c in lay.cats]
+            lab = match_label(content) if not seq else None
+            hints[no] = Hint(
+                "table", label=seq or (lab.label if lab else ""), units=split_top(utext) or None, cats=cats
+            )
+            out.append((no, lab.rest if lab else content))
+        i = j
+    return out
+
+
 def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parsed:
     """Parse cleaned lines (index 0 is line 1)."""
-    hints = hints or {}
+    hints = dict(hints or {})
     meta = Meta()
     nonblank = [(i + 1, t) for i, t in enumerate(lines) if t.strip()]
+    if not hints:
+        nonblank = _text_tables(nonblank, hints)
     start = _front_matter(nonblank, meta, set(hints))
     end = _tail(nonblank, start, meta, set(hints))
     body = nonblank[start:end]

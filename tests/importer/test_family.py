@@ -297,3 +297,47 @@ def test_unnumbered_role_headings() -> None:
     assert [n.title for n in dl.children] == ["党委主要负责人职责", "政府主要负责人职责", "工作要求"]
     assert dl.context_headings() == ["工作要求"]
     assert dl.duties("government")[1].text == "推进“放管服”改革。"
+
+
+def test_table_pasted_as_text() -> None:
+    tsv = (
+        "某区司法局法治建设职责清单\n序号\t类别\t职责内容\t责任单位\n"
+        "1\t依法决策\t严格执行重大行政决策程序。\t法制科\n"
+        "2\t\t落实法律顾问制度，法律顾问参与率达到100%。\t法制科、办公室\n"
+        "3\t学法用法\t每年组织学法不少于4次。\t政治部\n"
+    )
+    dl = import_text(tsv).duty_list
+    assert [(g.title, [(d.label, d.text, d.responsible_units) for d in g.children]) for g in dl.children] == [
+        (
+            "依法决策",
+            [
+                ("1", "严格执行重大行政决策程序。", ["法制科"]),
+                ("2", "落实法律顾问制度，法律顾问参与率达到100%。", ["法制科", "办公室"]),
+            ],
+        ),
+        ("学法用法", [("3", "每年组织学法不少于4次。", ["政治部"])]),
+    ]
+    assert dl.duties()[2].requirements[0].min == 4
+    md = (
+        "# 某局职责清单\n\n| 职责 | 具体内容 | 责任单位 |\n| --- | --- | --- |\n"
+        "| 依法决策 | 严格执行重大行政决策程序。 | 法制科 |\n| 依法决策 | 落实法律顾问制度。 | 办公室 |\n"
+        "| 普法 | 每年举办2期法治讲座。 | 普法科 |\n"
+    )
+    dl = import_text(md).duty_list
+    assert dl.title == "某局职责清单"
+    assert [g.title for g in dl.children] == ["依法决策", "普法"]
+    assert [len(g.children) for g in dl.children] == [2, 1]
+
+
+def test_articles_without_chapters() -> None:
+    text = (
+        "某市党政主要负责人履行推进法治建设第一责任人职责规定\n"
+        "第一条 为了推动党政主要负责人履行职责，制定本规定。\n第二条 本规定适用于全市各级党委和政府主要负责人。\n"
+        "第三条 党委主要负责人应当履行下列职责：\n（一）每年至少听取一次法治建设工作汇报；\n（二）带头讲法治课。\n"
+        "第四条 政府主要负责人应当履行下列职责：\n（一）严格执行重大行政决策程序；\n（二）行政机关负责人出庭应诉率达到100%。\n"
+        "第五条 党政主要负责人应当支持人大、政协依法履职。\n第六条 本规定自印发之日起施行。\n"
+    )
+    dl = import_text(text).duty_list
+    assert dl.role_counts() == {"party": 2, "government": 2, "common": 1}
+    assert [n.label for n in dl.duties()] == ["（一）", "（二）", "（一）", "（二）", "第五条"]
+    assert [n.label for n in dl.children if not n.reportable] == ["第一条", "第二条", "第六条"]
