@@ -8,7 +8,9 @@
   the time one took decides the rest: when rendering the others here would take longer than
   PARALLEL_WORTH_S, a pool of worker processes (``spawn``; two on a two-core machine) renders them a
   few per job, else they render here too — starting workers costs 0.5–2 s, more than a small batch
-  saves. ``workers=`` forces a count (the benchmark compares 1 and 2).
+  saves — and only when at least one core is idle (1-minute load average): on a machine already
+  busy, a second process only competes with the first. ``workers=`` forces a count (the benchmark
+  compares 1 and 2).
 - PDFs are made from the finished .docx files in **one** LibreOffice run
   (:func:`shuifa.render.convert_to_pdf`).
 - ``progress(done, total, text)`` is called as files finish; ``cancel()`` is polled and stops the
@@ -128,6 +130,17 @@ def _render_chunk(jobs: list[tuple[dict[str, Any], str]], template: str) -> list
     return [_render_one(Report.from_dict(data), template, Path(out)) for data, out in jobs]
 
 
+def spare_cores() -> float:
+    """Cores not already busy with other programs (1-minute load average; all of them where the
+    system does not report a load, as on Windows)."""
+    cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return float(cpus)
+    return max(0.0, cpus - load)
+
+
 def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
@@ -239,7 +252,7 @@ def render_batch(
     remaining = len(reports) - next_i
     use_pool = max_workers > 1 and remaining >= MIN_PARALLEL
     if use_pool and workers is None:
-        use_pool = remaining * per_report > PARALLEL_WORTH_S
+        use_pool = remaining * per_report > PARALLEL_WORTH_S and spare_cores() >= 1
     if use_pool and not result.cancelled:
         result.workers = max_workers
         _render_in_pool(reports, targets, next_i, template_arg, max_workers, record, cancelled, result)
