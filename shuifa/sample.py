@@ -203,7 +203,7 @@ def make_setting(duty_list: DutyList, role: str, rng: random.Random, official: O
             title = "街道党工委书记" if town.endswith("街道") else "镇党委书记"
             rep_level = "township"
             place, suffix = town, ("街道" if town.endswith("街道") else "镇")
-    off = official or Official(name=name, title=title, unit=unit, role=role)
+    off = official or Official(name=name, title=_formal_title(unit, title), unit=unit, role=role)
     words = _words(role, rep_level, place, suffix, off)
     return Setting(official=off, level=rep_level, words=words)
 
@@ -237,6 +237,18 @@ def _titles(area: str, level: str, suffix: str) -> tuple[str, str]:
             return "街道党工委书记", "街道办事处主任"
         return f"{suffix}党委书记", f"{suffix}长"
     return f"{suffix}委书记", f"{suffix}长"
+
+
+def _formal_title(unit: str, title: str) -> str:
+    """The title as it reads after the unit in a byline: 中共牛心坨镇委员会书记, not …委员会镇党委书记."""
+    deputy = "副" in title
+    if unit.endswith("委员会") and "书记" in title:
+        return "副书记" if deputy else "书记"
+    if unit.endswith("管理委员会") and title.endswith("主任"):
+        return "副主任" if deputy else "主任"
+    if unit.endswith("办事处") and title.startswith("街道办事处"):
+        return title.removeprefix("街道办事处")
+    return title
 
 
 def _deputy(title: str) -> str:

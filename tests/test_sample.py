@@ -179,7 +179,7 @@ def test_official_fits_role_and_list() -> None:
     party = make_sample(hand_list(), role="party", year=2024).official
     gov = make_sample(hand_list(), role="government", year=2024).official
     assert 2 <= len(party.name) <= 3 and 2 <= len(gov.name) <= 3
-    assert party.title == "镇党委书记" and party.unit == "中共示范镇委员会"
+    assert party.title == "书记" and party.unit == "中共示范镇委员会"
     assert gov.title == "镇长" and gov.unit == "沈阳市辽中区示范镇人民政府"
     member = make_sample(hand_list(), role="member", year=2024).official
     assert "副" in member.title and member.unit

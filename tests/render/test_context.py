@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import TODAY, filled_report
+from renderdata import TODAY, filled_report
 
 from shuifa.model import Entry, Official, Report
 from shuifa.render import KINDS, build_context, preview_text
@@ -178,7 +178,7 @@ def test_context_variables_documented_shape(report):
 
 
 def test_flat_list_with_parts_gets_a_heading_for_its_duties():
-    from conftest import town_list
+    from renderdata import town_list
 
     dl = town_list()
     flat = [n for _, n in dl.walk() if n.is_duty and n.reportable and n.role == "party"]

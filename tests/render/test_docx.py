@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
-from helpers import NS, W, make_template, para, paragraphs, part
+from render_helpers import NS, W, make_template, para, paragraphs, part
+from renderdata import TODAY
 
 from shuifa.errors import OutputError, TemplateError
 from shuifa.paths import BUILTIN_TEMPLATES, ROOT

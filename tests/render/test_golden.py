@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
-from helpers import paragraphs
+from render_helpers import paragraphs
+from renderdata import TODAY
 
 from shuifa.render import preview_text, render_docx
 

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, filled_report
+from renderdata import TODAY, filled_report
 
 from shuifa.errors import OutputError
 from shuifa.render import convert_to_pdf, pdf, render_docx, render_pdf

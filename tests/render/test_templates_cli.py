@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import filled_report
-from helpers import make_template, para, paragraphs
+from render_helpers import make_template, para, paragraphs
+from renderdata import filled_report
 
 from shuifa.cli import ChineseArgumentParser, cmd_render, cmd_templates
 from shuifa.errors import ShuifaError, TemplateError
