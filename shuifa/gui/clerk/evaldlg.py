@@ -263,14 +263,10 @@ def enter_grades(parent: QWidget | None, store: Store, report_ids: Sequence[str]
         saved = 0
         for r, report in enumerate(reports):
             votes = dlg.votes(r)
-            clean = {g: votes[g] for g in GRADES} if any(votes.values()) else {}
-            if clean == {g: int(report.evaluation.get(g, 0)) for g in GRADES if report.evaluation} or (
-                not clean and not report.evaluation
-            ):
+            if votes == {g: int(report.evaluation.get(g, 0)) for g in GRADES}:
                 continue  # unchanged
-            report.evaluation = clean
             try:
-                store.save_header(report)
+                core.set_grades(store, report.id, votes)
             except Exception as exc:
                 messages.show_error(parent, exc, title="评议结果未全部保存")
                 return saved
