@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Node
 from .meta import (
+    ATTACHMENT_RE,
     COVER_RE,
     DOC_NO_RE,
     HEADER_RE,
@@ -133,7 +134,7 @@ def _front_matter(nonblank: list[tuple[int, str]], meta: Meta, hinted: set[int] 
             meta.doc_number = text
             i += 1
             continue
-        if PAREN_NOTE_RE.match(text) and not title_parts:
+        if (PAREN_NOTE_RE.match(text) or ATTACHMENT_RE.match(text)) and not title_parts:
             i += 1
             continue
         if match_label(text) is not None or date_line(text) is not None:
@@ -206,10 +207,10 @@ def _cover_letter(nonblank: list[tuple[int, str]], i: int, cover_title: str, inn
     n = len(nonblank)
     # Where the forwarded document starts: its title repeated on its own line(s).
     body = None
-    for j in range(i, min(n, i + 40)):
+    for j in range(i, min(n, i + 300)):
         text = nonblank[j][1]
-        if match_label(text):
-            break
+        if len(text) > len(inner) + 8:
+            continue
         acc = clean_title(text)
         k = j
         while len(acc) < len(inner) and inner.startswith(acc) and k + 1 < n:

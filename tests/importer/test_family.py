@@ -341,3 +341,17 @@ def test_articles_without_chapters() -> None:
     assert dl.role_counts() == {"party": 2, "government": 2, "common": 1}
     assert [n.label for n in dl.duties()] == ["（一）", "（二）", "（一）", "（二）", "第五条"]
     assert [n.label for n in dl.children if not n.reportable] == ["第一条", "第二条", "第六条"]
+
+
+def test_cover_letter_with_numbered_instructions_and_attachment_line() -> None:
+    text = (
+        "关于印发《某县职责清单》的通知\n各乡镇，县直各部门：\n为做好工作，现就有关事项通知如下：\n"
+        "一、提高认识。各单位要高度重视。\n二、抓好落实。各单位要认真执行。\n中共某县委办公室\n2024年3月1日\n"
+        "附件1\n某县职责清单\n一、党委主要负责人职责\n1.每年至少听取一次汇报。\n2.带头讲法治课。\n"
+        "二、政府主要负责人职责\n1.依法决策。\n"
+    )
+    dl = import_text(text).duty_list
+    assert (dl.title, dl.issuer, dl.date) == ("某县职责清单", "中共某县委办公室", "2024-03-01")
+    assert dl.role_counts() == {"party": 2, "government": 1}
+    assert [n.heading() for n in dl.children] == ["一、党委主要负责人职责", "二、政府主要负责人职责"]
+    assert import_text("附件1\n某县司法局职责清单\n1.依法行政。\n2.普法。\n").duty_list.title == "某县司法局职责清单"

@@ -14,6 +14,10 @@ from .helpers import SEED_IDS, seed_text
 
 SEEDS_TEXT = [seed_text(i) for i in SEED_IDS] + [seed_text("jinchang-shufa-scheme")]
 FRAGMENTS = [
+    "\t",
+    "|",
+    "| 序号 | 职责内容 | 责任单位 |",
+    "序号\t职责\t内容",
     "第三条",
     "（一）",
     "1.",
