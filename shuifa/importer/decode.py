@@ -69,6 +69,25 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a character cut at the end (a truncated copy) or a few damaged bytes: still UTF-8.
+    (GB18030 would otherwise accept the bytes and turn the whole text into mojibake.)"""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:
+            try:
+                return data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    cjk = sum(1 for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff")
+    if bad <= max(4, len(text) // 1000) and cjk >= 20 * bad:
+        return text
+    return None
+
+
 def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
     """(text, encoding name) of ``data``; InvalidFileError when it is not text."""
     if len(data) > MAX_BYTES:
@@ -90,6 +109,9 @@ def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
             f"“{name}”是{kind}，不是文本或 Word（.docx）文件。",
             hint="请在 WPS 或 Word 中打开它，另存为 .docx 或 .txt 后再导入；扫描件需先做文字识别。",
         )
+    utf8 = _mostly_utf8(data)
+    if utf8 is not None:
+        return utf8, "utf-8"
     candidates: list[str] = []
     enc16 = _looks_utf16(data)
     if enc16:

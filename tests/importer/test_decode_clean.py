@@ -102,3 +102,14 @@ def test_clean_keeps_line_numbers() -> None:
     text = "# 标题\n\n浏览次数：5\n(一)  坚持 党的 领导,\n"
     lines, _ = clean_lines(text)
     assert lines == ["标题", "", "", "（一）坚持党的领导，", ""]
+
+
+def test_truncated_or_damaged_utf8_stays_utf8() -> None:
+    s = "一、主要职责\n1.每年至少举办2次法治专题讲座。" * 5
+    data = s.encode()
+    assert decode_bytes(data[:-1]) == (s[:-1], "utf-8")
+    damaged = bytearray(data)
+    damaged[40] = 0xFF
+    text, enc = decode_bytes(bytes(damaged))
+    assert enc == "utf-8" and text.count("\ufffd") >= 1 and text.startswith("一、主要职责")
+    assert decode_bytes(s.encode("gbk"))[1] == "gb18030"
