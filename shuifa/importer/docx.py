@@ -209,6 +209,10 @@ def _table_lines(tbl, out: list[str], hints: dict[int, Hint]) -> None:
         # a one-cell table used as a frame: its paragraphs are ordinary text
         out.extend(grid[0][0][1])
         return
+    while len(grid) > 1 and ncols > 1 and len({id(ident) for ident, _ in grid[0]}) == 1:
+        # a row spanning the whole table is a caption (the list's title or a section heading)
+        out.append("".join(grid[0][0][1]))
+        grid = grid[1:]
     lay = layout([["".join(p) for _, p in r] for r in grid])
     body = grid[1:] if lay.header else grid
     current: dict[int, str] = {}

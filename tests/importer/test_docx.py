@@ -170,3 +170,31 @@ def test_image_only_docx(tmp_path: Path) -> None:
     with pytest.raises(InvalidFileError) as exc:
         import_file(save(d, tmp_path / "扫描件.docx"))
     assert "只有图片" in exc.value.message
+
+
+def test_table_with_caption_row_and_two_category_columns(tmp_path: Path) -> None:
+    d = new_document()
+    t = d.add_table(rows=5, cols=4)
+    caption = t.cell(0, 0).merge(t.cell(0, 3))
+    caption.text = "东城区卫健委法治建设职责清单"
+    for i, h in enumerate(["序号", "类别", "职责", "具体内容"]):
+        t.cell(1, i).text = h
+    rows = [
+        ("1", "党组书记", "组织领导", "每年至少主持召开1次党组会议研究法治工作。"),
+        ("2", "党组书记", "学法用法", "带头讲法治课。"),
+        ("3", "主任", "依法行政", "重大行政决策合法性审查率达到100%。"),
+    ]
+    for r, row in enumerate(rows, 2):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    merge_down(t, 1, 2, 3)
+    t.cell(2, 1).text = "党组书记"
+    res = import_file(save(d, tmp_path / "卫健委.docx"))
+    dl = res.duty_list
+    assert dl.title == "东城区卫健委法治建设职责清单"
+    assert dl.role_counts() == {"party": 2, "department": 1}
+    tree = [(g.title, [(c.title, [x.label for x in c.children]) for c in g.children]) for g in dl.children]
+    assert tree == [
+        ("党组书记", [("组织领导", ["1"]), ("学法用法", ["2"])]),
+        ("主任", [("依法行政", ["3"])]),
+    ]
