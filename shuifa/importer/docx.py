@@ -250,33 +250,7 @@ def _table_lines(tbl, out: list[str], hints: dict[int, Hint]) -> None:
         out.extend(paras[1:])
 
 
-def docx_lines(data: bytes, name: str = "文件") -> tuple[list[str], dict[int, Hint]]:
-    """(lines, hints by 1-based line number) of a .docx file's body."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InvalidFileError(
-            f"“{name}”不是有效的 Word（.docx）文件，可能已损坏。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
-        ) from exc
-    if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-        raise InvalidFileError(
-            f"“{name}”解压后过大，不像是一份职责清单（可能是压缩炸弹）。",
-            hint="请确认文件来源，或复制清单正文后粘贴导入。",
-        )
-    names = {i.filename for i in infos}
-    if "word/document.xml" not in names:
-        raise InvalidFileError(
-            f"“{name}”不是 Word 文档（可能是其他压缩包或表格文件）。", hint="请导入 .docx、.txt 或 .md 格式的职责清单。"
-        )
-    try:
-        import docx  # python-docx
-
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - any parser failure means a broken file
-        raise InvalidFileError(
-            f"“{name}”无法作为 Word 文档打开，可能已损坏。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
-        ) from exc
+def _walk(document) -> tuple[list[str], dict[int, Hint]]:
     try:
         numbering_root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
@@ -322,6 +296,44 @@ def docx_lines(data: bytes, name: str = "文件") -> tuple[list[str], dict[int, 
             out.append(f"{label}{text}" if label else text)
         elif child.tag == f"{W}tbl":
             _table_lines(child, out, hints)
+    return out, hints
+
+
+def docx_lines(data: bytes, name: str = "文件") -> tuple[list[str], dict[int, Hint]]:
+    """(lines, hints by 1-based line number) of a .docx file's body."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise InvalidFileError(
+            f"“{name}”不是有效的 Word（.docx）文件，可能已损坏。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
+        ) from exc
+    if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
+        raise InvalidFileError(
+            f"“{name}”解压后过大，不像是一份职责清单（可能是压缩炸弹）。",
+            hint="请确认文件来源，或复制清单正文后粘贴导入。",
+        )
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        raise InvalidFileError(
+            f"“{name}”不是 Word 文档（可能是其他压缩包或表格文件）。", hint="请导入 .docx、.txt 或 .md 格式的职责清单。"
+        )
+    try:
+        import docx  # python-docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any parser failure means a broken file
+        raise InvalidFileError(
+            f"“{name}”无法作为 Word 文档打开，可能已损坏。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
+        ) from exc
+    try:
+        out, hints = _walk(document)
+    except InvalidFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed XML inside a valid zip
+        raise InvalidFileError(
+            f"“{name}”的内部结构异常，无法读取。", hint="请在 WPS 或 Word 中打开并另存为 .docx 后重试。"
+        ) from exc
     if not any(line.strip() for line in out):
         has_images = any(n.startswith("word/media/") for n in names)
         if has_images:
