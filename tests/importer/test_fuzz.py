@@ -138,3 +138,54 @@ def test_corrupted_docx(tmp_path: Path, data: bytes, pos: int) -> None:
         import_file(p)
     except InvalidFileError as exc:
         assert exc.message
+
+
+_XML_BITS = [b"<w:tc>", b"</w:tr>", b"<w:vMerge/>", b'<w:gridSpan w:val="99"/>', b'w:val="-3"', b"%9", b"\xff"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    part=st.sampled_from(["word/document.xml", "word/numbering.xml"]),
+    edits=st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 2), st.sampled_from(_XML_BITS)), min_size=1, max_size=6
+    ),
+)
+def test_mutated_docx_xml(tmp_path: Path, part: str, edits: list[tuple[int, int, bytes]]) -> None:
+    """Malformed XML inside a valid zip (what a half-broken editor writes)."""
+    import io
+    import zipfile
+
+    from .docx_builder import new_document, numbered, save
+
+    src = tmp_path / "ok.docx"
+    if not src.exists():
+        d = new_document()
+        d.add_paragraph("某局职责清单")
+        numbered(d, "主要职责", 1, 0)
+        numbered(d, "每年至少举办2次法治讲座。", 1, 2)
+        t = d.add_table(rows=2, cols=2)
+        t.cell(0, 0).text = "职责"
+        t.cell(0, 1).text = "具体内容"
+        t.cell(1, 0).text = "学法"
+        t.cell(1, 1).text = "带头学法。"
+        save(d, src)
+    z = zipfile.ZipFile(src)
+    data = bytearray(z.read(part))
+    for pos, op, bit in edits:
+        p = pos % len(data)
+        if op == 0:
+            del data[p : p + 20]
+        elif op == 1:
+            data[p:p] = bit
+        else:
+            data[p] = (data[p] + 1) % 256
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zo:
+        for info in z.infolist():
+            zo.writestr(info.filename, bytes(data) if info.filename == part else z.read(info.filename))
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(out.getvalue())
+    try:
+        import_file(bad)
+    except InvalidFileError as exc:
+        assert exc.message
