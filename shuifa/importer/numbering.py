@@ -81,6 +81,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pnum", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*")),
     ("num_rp", re.compile(r"^(\d{1,3})\s*[）)]\s*")),
     ("circ", re.compile(r"^([①-⑳㉑-㉟])\s*")),
+    ("pdigit", re.compile(r"^([⑴-⒇])\s*")),
+    ("ddigit", re.compile(r"^([⒈-⒛])\s*")),
 )
 _DIX_STYLE = {"部分": "part", "编": "part", "章": "chapter", "节": "section", "条": "article"}
 
@@ -98,8 +100,8 @@ def match_label(text: str) -> Label | None:
     if not text:
         return None
     first = text[0]
-    if not (first in "第（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" or first.isdigit() or first in _CN):
-        if not ("\u3251" <= first <= "\u325f"):
+    if not (first in "第（(" or first.isdigit() or first in _CN):
+        if not ("\u2460" <= first <= "\u249b" or "\u3251" <= first <= "\u325f"):
             return None
     for key, pat in _PATTERNS:
         m = pat.match(text)
@@ -113,6 +115,12 @@ def match_label(text: str) -> Label | None:
             style = _DIX_STYLE[m.group(2)]
             label = f"第{m.group(1).strip()}{m.group(2)}"
             return Label(style, n, label, rest.strip())
+        if key == "pdigit":
+            ch = m.group(1)
+            return Label("pnum", ord(ch) - 0x2473, ch, rest.strip())
+        if key == "ddigit":
+            ch = m.group(1)
+            return Label("num", ord(ch) - 0x2487, ch, rest.strip())
         if key == "circ":
             ch = m.group(1)
             n = ord(ch) - 0x245F if ch <= "⑳" else ord(ch) - 0x3250 + 20

@@ -155,6 +155,9 @@ def _front_matter(nonblank: list[tuple[int, str]], meta: Meta, hinted: set[int] 
     if cover:
         m = re.search(r"《(.+)》", title)
         inner = m.group(1) if m else cover.group("t")
+        nested = re.search(r"〈(.+)〉", inner)  # 关于转发《…关于印发〈…〉的通知》的通知
+        if nested:
+            inner = nested.group(1)
         inner = clean_title(inner)
         if len(inner) >= 4:
             return _cover_letter(nonblank, i, title, inner, meta)
@@ -237,6 +240,8 @@ def _cover_letter(nonblank: list[tuple[int, str]], i: int, cover_title: str, inn
 
 
 def _cover_signature(lines: list[tuple[int, str]], meta: Meta) -> None:
+    """Issuer and date from the letter's signature; with several letters (转发), the last one before
+    the list — the original issuer's — wins."""
     orgs: list[str] = []
     for _, text in lines:
         dl = date_line(text)
@@ -244,10 +249,9 @@ def _cover_signature(lines: list[tuple[int, str]], meta: Meta) -> None:
             org, iso, _suffix = dl
             if org:
                 orgs.append(org)
-            if orgs and not meta.issuer:
+            if orgs:
                 meta.issuer = "、".join(orgs)
-            if not meta.date:
-                meta.date = iso
+            meta.date = iso
             orgs = []
         elif is_org_line(text):
             orgs.append(text)
@@ -420,7 +424,7 @@ _PERSON_RE = re.compile(
     r"主要负责人|主要负责同志|负责人|党委书记|党组书记|党工委书记|书记|班子成员|其他成员|行政首长|县长|区长|市长|镇长|乡长|副职"
     r"|局长|厅长|处长|主任|院长|部长|站长|所长"
 )
-_ROLE_VERB = re.compile(r"督促|支持|推动|加强|监督|协助|指导|组织|落实|提醒|实施|对|把|将|与|和|为|由|向")
+_ROLE_VERB = re.compile(r"督促|支持|推动|加强|监督|协助|指导|组织|落实|提醒|实施|对|把|将|为|由|向")
 
 
 def role_of_heading(text: str) -> str | None:
@@ -453,7 +457,7 @@ def role_of_heading(text: str) -> str | None:
         return "department"
     if re.search(r"班子|其他|分管", qual) or person in ("班子成员", "其他成员", "副职"):
         return "member"
-    if re.search(r"党政", qual):
+    if re.search(r"党政|党委(（党组）)?(和|、|及)|[省市县区州旗镇乡]委(和|、|及)", qual):
         return "common"
     if re.search(r"政府|管委会|行政", qual) or person in ("行政首长", "县长", "区长", "市长"):
         return "government"
@@ -593,6 +597,27 @@ def numbering_warnings(items: list[Item]) -> list[tuple[str, int | None, Item | 
     return out
 
 
+def _drop_running_headers(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list[tuple[int, str]]:
+    """A short unnumbered line repeated on every page of a PDF copy (running title, 文件 header) is
+    kept the first time only."""
+    counts: dict[str, int] = {}
+    for no, text in nonblank:
+        if no not in hints and len(text) <= 40 and match_label(text) is None:
+            counts[text] = counts.get(text, 0) + 1
+    repeated = {t for t, c in counts.items() if c >= 3}
+    if not repeated:
+        return nonblank
+    seen: set[str] = set()
+    out = []
+    for no, text in nonblank:
+        if text in repeated:
+            if text in seen:
+                continue
+            seen.add(text)
+        out.append((no, text))
+    return out
+
+
 def _text_tables(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list[tuple[int, str]]:
     """Tables pasted as text (tab-separated cells or markdown pipes): rows become hinted items."""
     cells = [split_text_row(t) for _, t in nonblank]
@@ -639,6 +664,7 @@ def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parse
     hints = dict(hints or {})
     meta = Meta()
     nonblank = [(i + 1, t) for i, t in enumerate(lines) if t.strip()]
+    nonblank = _drop_running_headers(nonblank, hints)
     if not hints:
         nonblank = _text_tables(nonblank, hints)
     start = _front_matter(nonblank, meta, set(hints))

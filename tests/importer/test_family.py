@@ -355,3 +355,20 @@ def test_cover_letter_with_numbered_instructions_and_attachment_line() -> None:
     assert dl.role_counts() == {"party": 2, "government": 1}
     assert [n.heading() for n in dl.children] == ["一、党委主要负责人职责", "二、政府主要负责人职责"]
     assert import_text("附件1\n某县司法局职责清单\n1.依法行政。\n2.普法。\n").duty_list.title == "某县司法局职责清单"
+
+
+def test_forwarded_twice_with_running_headers_and_parenthesised_digits() -> None:
+    text = (
+        "关于转发《中共某省委办公厅关于印发〈某省法治建设职责清单〉的通知》的通知\n各县区：\n"
+        "现将《中共某省委办公厅关于印发〈某省法治建设职责清单〉的通知》转发给你们，请遵照执行。\n"
+        "中共某市委办公室\n2023年5月1日\n"
+        "中共某省委办公厅关于印发《某省法治建设职责清单》的通知\n各市委：\n现将清单印发给你们。\n"
+        "中共某省委办公厅\n2023年4月1日\n"
+        "某省法治建设职责清单\n某省法治建设职责清单\n一、党委主要负责人职责\n⑴每年至少听取一次汇报。\n"
+        "⑵带头学法。\n某省法治建设职责清单\n二、区委和区政府主要负责人共同职责\n⒈依法决策。\n某省法治建设职责清单\n"
+    )
+    dl = import_text(text).duty_list
+    assert (dl.title, dl.issuer, dl.date) == ("某省法治建设职责清单", "中共某省委办公厅", "2023-04-01")
+    assert dl.role_counts() == {"party": 2, "common": 1}
+    assert [n.label for n in dl.duties()] == ["⑴", "⑵", "⒈"]
+    assert [n.text for n in dl.duties()] == ["每年至少听取一次汇报。", "带头学法。", "依法决策。"]
