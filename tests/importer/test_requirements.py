@@ -1,0 +1,62 @@
+"""Requirements found in duty texts: kind, minimum, period, deadline, and the label the official sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuifa.importer.requirements import extract_requirements
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每年至少举办2次法治专题讲座。", [("count", 2, "year", None, "法治专题讲座举办次数")]),
+        (
+            "组织党委常委会会议每年至少听取一次法治建设工作汇报。",
+            [("count", 1, "year", None, "法治建设工作汇报听取次数")],
+        ),
+        (
+            "政府常务会议每半年听取一次法治政府建设工作汇报。",
+            [("count", 1, "half-year", None, "法治政府建设工作汇报听取次数")],
+        ),
+        ("每年举办2期以上法治专题讲座。", [("count", 2, "year", None, "法治专题讲座举办期数")]),
+        ("每年党委理论学习中心组学法不少于一次。", [("count", 1, "year", None, "党委理论学习中心组学法次数")]),
+        (
+            "组织召开镇党委法治建设委员会会议，每年至少1次。",
+            [("count", 1, "year", None, "镇党委法治建设委员会会议召开次数")],
+        ),
+        ("每年开展不少于2次法治督察。", [("count", 2, "year", None, "法治督察开展次数")]),
+        ("每季度听取一次工作汇报。", [("count", 1, "quarter", None, "工作汇报听取次数")]),
+        ("每月至少开展一次法治宣传活动。", [("count", 1, "month", None, "法治宣传活动开展次数")]),
+        (
+            "每年专题听取上一年度本地区法治政府建设情况汇报。",
+            [("count", 1, "year", None, "上一年度本地区法治政府建设情况汇报听取次数")],
+        ),
+        (
+            "每年3月1日前，镇政府应当向镇党委报告上一年度法治政府建设情况。",
+            [("deadline", None, None, "03-01", "上一年度法治政府建设情况报告日期")],
+        ),
+        ("每年11月底前完成年度考核。", [("deadline", None, None, "11-30", "年度考核完成日期")]),
+        ("行政机关负责人出庭应诉率达到100%。", [("rate", 100, None, None, "行政机关负责人出庭应诉率")]),
+        ("投诉举报办结率达到90%以上。", [("rate", 90, None, None, "投诉举报办结率")]),
+        ("出庭应诉率不低于90%。", [("rate", 90, None, None, "出庭应诉率")]),
+        ("征求意见期限一般不少于30日。", [("duration", 30, None, None, "征求意见期限（日）")]),
+        ("听证公告期不少于10个工作日。", [("duration", 10, None, None, "听证公告期（工作日）")]),
+        # not requirements
+        ("于2024年6月30日前完成清理。", []),
+        ("按照第十二次全会精神，落实一次性告知制度。", []),
+        ("力争到2025年，全市2个项目获得示范命名。", []),
+        ("报备率、及时率、规范率达到规定要求。", []),
+        ("全面推行“一件事一次办”。", []),
+    ],
+)
+def test_requirement(text: str, expected: list[tuple]) -> None:
+    got = [(r.kind, r.min, r.per, r.deadline, r.label) for r in extract_requirements(text)]
+    assert got == expected
+
+
+def test_ids_and_source_phrase() -> None:
+    reqs = extract_requirements("政府常务会、政府各部门会前学法每年不少于4次，专题法治讲座不少于2期。")
+    assert [r.id for r in reqs] == ["r1", "r2"]
+    assert [r.text for r in reqs] == ["政府常务会、政府各部门会前学法每年不少于4次", "专题法治讲座不少于2期"]
+    assert reqs[0].describe() == "≥ 4 次/年"
