@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
             elif n.reportable:
                 text = n.text.replace("\n", " ")
                 short = text if len(text) <= 60 else text[:58] + "……"
-                print(f"{pad}{n.label}{n.title or ''}{' ' if n.title else ''}{short}")
+                label = f"{n.label} " if n.label and n.label[-1].isalnum() else n.label
+                print(f"{pad}{label}{n.title or ''}{' ' if n.title else ''}{short}")
                 extra = []
                 if n.responsible_units:
                     extra.append("责任单位：" + "、".join(n.responsible_units))

@@ -144,7 +144,8 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
                     verb = v if v not in ("组织召开",) else "召开"
                     obj = obj[len(v) :]
                     break
-        obj = re.sub(r"(等)?(工作|活动)?$", lambda x: x.group(0), obj)
+        # 召开2次党组会议研究法治工作 → the meeting is what is counted
+        obj = re.sub(r"^(.{2,20}?(?:会议|常委会|讲座|培训班|专题会|座谈会))(?:研究|专题|听取|部署|学习).+$", r"\1", obj)
         short_verb = "召开" if verb == "组织召开" else verb.replace("专题", "")
         return f"{_strip_lead(obj)}{short_verb}{unit_word}", text
     subject = before
