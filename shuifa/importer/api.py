@@ -94,8 +94,14 @@ def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dic
         warnings.append(ImportWarning("未识别到清单标题，已用文件名代替，请在核对时修改。"))
     for msg, line, _item in parsed.warnings:
         warnings.append(ImportWarning(msg, line, item_of.get(line) if line else None))
+    spans = [(n.source_lines, n.id) for _, n in dl.walk() if n.source_lines]
     for line, msg in notes:
-        warnings.append(ImportWarning(msg, line, None))
+        # the deepest node whose lines include the line (walk order puts descendants later)
+        owner = None
+        for (first, last), nid in spans:
+            if first <= line <= last:
+                owner = nid
+        warnings.append(ImportWarning(msg, line, owner))
     last = duties[-1]
     if last.text and last.text.rstrip()[-1] not in TERMINAL + "”』":
         first = last.source_lines[0] if last.source_lines else None

@@ -28,7 +28,7 @@ from .meta import (
     is_title_like,
     iso_date,
 )
-from .numbering import RANK, STYLE_NAMES, Label, match_label
+from .numbering import RANK, Label, match_label
 from .requirements import extract_requirements
 from .tables import layout, split_text_row
 from .units import split_top, split_units
@@ -581,13 +581,12 @@ def numbering_warnings(items: list[Item]) -> list[tuple[str, int | None, Item | 
                 elif c.ordinal != 1 and last_seen.get(c.style) is not None and c.ordinal != last_seen[c.style] + 1:
                     expected = 1
                 if expected is not None and c.ordinal != expected:
-                    name = STYLE_NAMES.get(c.style, c.style)
+                    after = f"{prev.label}之后是{c.label}" if prev is not None else f"{c.label}前面"
                     if c.ordinal > expected:
-                        msg = f"编号不连续：{c.label} 之前缺少编号（按{name}顺序应为第 {expected} 项），已按原文保留。"
+                        missing = c.ordinal - expected
+                        msg = f"编号不连续：{after}，缺少 {missing} 项；已按原文保留编号，请对照原文核对。"
                     else:
-                        msg = (
-                            f"编号重复或倒退：{c.label} 出现在第 {prev.ordinal if prev else '?'} 项之后，已按原文保留。"
-                        )
+                        msg = f"编号重复或倒退：{after}；已按原文保留编号，请对照原文核对。"
                     out.append((msg, c.first, c))
                 last_seen[c.style] = c.ordinal
                 prev = c
