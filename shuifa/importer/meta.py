@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .numbering import cn_to_int
 
-TERMINAL = "。；;！!？?：:…）)」』】〕"
+TERMINAL = "。；;！!？?：:…）)」』"
 _CN_DATE_DIGIT = "〇零○一二三四五六七八九十"
 
 DATE_RE = re.compile(

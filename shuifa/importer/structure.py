@@ -53,6 +53,7 @@ class Para:
     text: str
     label: Label | None = None
     hint: Hint | None = None
+    last_len: int = 0  # length of the paragraph's last physical line
 
     @property
     def numbered(self) -> bool:
@@ -94,10 +95,26 @@ def heading_like(text: str) -> bool:
     return bool(text) and len(text) <= 30 and not re.search(r"[，。；：,;:、]", text)
 
 
-def _takes_continuation(p: Para) -> bool:
-    """Whether the next plain line may continue this paragraph (a sentence broken by a page break)."""
-    if p.hint is not None or not p.text or p.text[-1] in TERMINAL or date_line(p.text):
+def wrap_width(nonblank: list[tuple[int, str]]) -> int | None:
+    """The line width of hard-wrapped text (PDF copies): most long lines have the same length."""
+    lengths = [len(t) for _, t in nonblank if len(t) >= 15]
+    if len(lengths) < 8:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
+    share = (counts[width] + counts.get(width - 1, 0)) / len(lengths)
+    return width if share >= 0.3 and width >= 15 else None
+
+
+def _takes_continuation(p: Para, width: int | None = None) -> bool:
+    """Whether the next plain line may continue this paragraph (a sentence broken by a page break,
+    or by the hard wrap of a PDF copy: a full-width line continues even after 。)."""
+    if p.hint is not None or not p.text or date_line(p.text):
         return False
+    if p.text[-1] in TERMINAL:
+        return bool(width) and p.last_len >= width - 1 and p.text[-1] not in "：:"
     if p.label is None:
         return not (heading_like(p.text) and len(p.text) <= 20)
     rest = p.label.rest
@@ -304,6 +321,7 @@ def _tail(nonblank: list[tuple[int, str]], start: int, meta: Meta, hinted: set[i
 
 
 def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list[Para]:
+    width = None if hints else wrap_width(nonblank)
     paras: list[Para] = []
     current_cats: list[str] = []
     for no, text in nonblank:
@@ -328,18 +346,19 @@ def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list
             continue
         lab = match_label(text)
         if lab is not None:
-            paras.append(Para(no, no, text, lab))
+            paras.append(Para(no, no, text, lab, last_len=len(text)))
             continue
         if DOC_NO_RE.match(text):
             continue
         prev = paras[-1] if paras else None
-        if prev is not None and _takes_continuation(prev):
+        if prev is not None and _takes_continuation(prev, width):
             prev.text += text
             prev.last = no
+            prev.last_len = len(text)
             if prev.label is not None:
                 prev.label = match_label(prev.text) or prev.label
             continue
-        paras.append(Para(no, no, text))
+        paras.append(Para(no, no, text, last_len=len(text)))
     _unnumbered_headings(paras)
     return paras
 
@@ -600,17 +619,23 @@ def _drop_running_headers(nonblank: list[tuple[int, str]], hints: dict[int, Hint
     """A short unnumbered line repeated on every page of a PDF copy (running title, 文件 header) is
     kept the first time only."""
     counts: dict[str, int] = {}
-    for no, text in nonblank:
-        if no not in hints and len(text) <= 40 and match_label(text) is None:
+    interrupting: set[int] = set()  # indexes of occurrences that sit inside a broken sentence
+    prev = ""
+    for k, (no, text) in enumerate(nonblank):
+        if no not in hints and len(text) <= 40 and match_label(text) is None and text[-1] not in TERMINAL:
             counts[text] = counts.get(text, 0) + 1
-    repeated = {t for t, c in counts.items() if c >= 3}
+            nxt = nonblank[k + 1][1] if k + 1 < len(nonblank) else ""
+            if prev and prev[-1] not in TERMINAL and nxt and match_label(nxt) is None and k > 3:
+                interrupting.add(k)
+        prev = text
+    repeated = {t for t, c in counts.items() if c >= 3 or (c >= 2 and any(nonblank[k][1] == t for k in interrupting))}
     if not repeated:
         return nonblank
     seen: set[str] = set()
     out = []
-    for no, text in nonblank:
+    for k, (no, text) in enumerate(nonblank):
         if text in repeated:
-            if text in seen:
+            if text in seen or k in interrupting:
                 continue
             seen.add(text)
         out.append((no, text))

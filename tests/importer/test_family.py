@@ -372,3 +372,24 @@ def test_forwarded_twice_with_running_headers_and_parenthesised_digits() -> None
     assert dl.role_counts() == {"party": 2, "common": 1}
     assert [n.label for n in dl.duties()] == ["⑴", "⑵", "⒈"]
     assert [n.text for n in dl.duties()] == ["每年至少听取一次汇报。", "带头学法。", "依法决策。"]
+
+
+@pytest.mark.parametrize("list_id", ["anshan-gaoxin-2023", "niuxintuo-town-2023", "zhejiang-province-2018"])
+def test_hard_wrapped_pdf_text_with_page_chrome(list_id: str) -> None:
+    """PDF → text: every line wrapped at 30 characters (also right after a 。), page numbers and a
+    running title between pages, sometimes in the middle of a sentence."""
+    import textwrap
+
+    lines: list[str] = []
+    for line in seed_text(list_id).split("\n"):
+        lines += textwrap.wrap(line, 30) or [""]
+    paged: list[str] = []
+    for i, line in enumerate(lines):
+        if i and i % 40 == 0:
+            paged += ["", f"— {i // 40} —", "", "法治建设职责清单", ""]
+        paged.append(line)
+    res = import_text("\n".join(paged))
+    built = load_builtin(list_id)
+    assert res.duty_list.title == built.title
+    assert [n.text for n in res.duty_list.duties()] == [n.text for n in built.duties()]
+    assert res.duty_list.role_counts() == built.role_counts()
