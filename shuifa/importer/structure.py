@@ -446,19 +446,26 @@ _PERSON_RE = re.compile(
 _ROLE_VERB = re.compile(r"督促|支持|推动|加强|监督|协助|指导|组织|落实|提醒|实施|对|把|将|为|由|向")
 
 
+_BODY_HEADING_RE = re.compile(r"^(.{2,12}?)(?:主要|法治建设)?(?:职责|履职清单|责任清单)")
+
+
 def role_of_heading(text: str) -> str | None:
     """Role named at the start of a heading (党委主要负责人…职责, 第一节 政府主要负责人主要职责,
     乡镇（街道）党政主要负责人, 部门主要负责人, 班子其他成员)."""
     head = text[:40]
     m = _PERSON_RE.search(head)
     if not m or m.start() > 16:
-        return None
-    qual = head[: m.start()]
+        # 党委职责 / 政府职责清单 / 部门职责: a short heading naming the body without a person word
+        short = _BODY_HEADING_RE.match(head) if heading_like(text) else None
+        if short is None:
+            return None
+        qual, person = short.group(1), ""
+    else:
+        qual, person = head[: m.start()], m.group(0)
     if _ROLE_VERB.search(qual):
         return None
     if not (heading_like(text) or re.search(r"职责|应当|清单|如下|以下|述法|履行", head)):
         return None
-    person = m.group(0)
     if re.search(r"乡|镇|街道", qual) and person not in ("县长", "区长", "市长"):
         return "township"
     if person in ("镇长", "乡长"):

@@ -70,7 +70,9 @@ def test_automatic_numbering_and_tables(tmp_path: Path) -> None:
     assert [n.label for n in party if n.role == "party"] == ["1.", "2."]
     assert party[0].requirements[0].min == 2
     dept = [n for n in dl.duties() if n.role == "department"]
-    assert [(n.label, n.requirements[0].deadline) for n in dept] == [("1.", "03-01")]
+    # 三、局长职责 and 四、部门职责清单 are both the department head's
+    assert [n.label for n in dept] == ["1.", "1", "2", "3"]
+    assert dept[0].requirements[0].deadline == "03-01"
     # table 序号 | 职责内容 | 责任单位
     table = dl.children[3].children
     assert [(n.label, n.responsible_units) for n in table] == [
