@@ -13,6 +13,9 @@ _SEQ = re.compile(r"^(序号|编号|序|号)$")
 _CONTENT = re.compile(
     r"具体内容|职责内容|具体职责|职责事项|工作任务|任务内容|主要内容|履职内容|工作内容|内容|具体措施|任务|要求"
 )
+_STRONG_CONTENT = re.compile(
+    r"具体内容|职责内容|具体职责|任务内容|履职内容|工作内容|具体措施|主要内容|具体任务|工作任务|清单内容"
+)
 _CATEGORY = re.compile(r"职责类别|类别|分类|类型|领域|方面|项目|事项|职责|板块|工作")
 _UNITS = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|配合单位|责任主体|责任领导|主体")
 _IGNORED = re.compile(r"责任人|适用对象|对象|岗位|备注|完成时限|时限|时间")
@@ -43,6 +46,7 @@ def layout(rows: list[list[str]]) -> Layout:
     content: int | None = None
     if named >= 2:
         out.header = True
+        strong = [i for i, h in enumerate(header) if h and _STRONG_CONTENT.search(h) and not _UNITS.search(h)]
         for i, h in enumerate(header):
             if not h:
                 continue
@@ -52,6 +56,11 @@ def layout(rows: list[list[str]]) -> Layout:
                 out.units = i
             elif _IGNORED.search(h):
                 continue
+            elif strong:
+                if i == strong[0]:
+                    content = i
+                elif i < strong[0]:
+                    out.cats.append(i)
             elif _CONTENT.search(h) and content is None and not (h in ("职责", "事项") and i < ncols - 1):
                 content = i
             elif _CATEGORY.search(h):

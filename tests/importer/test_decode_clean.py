@@ -113,3 +113,17 @@ def test_truncated_or_damaged_utf8_stays_utf8() -> None:
     text, enc = decode_bytes(bytes(damaged))
     assert enc == "utf-8" and text.count("\ufffd") >= 1 and text.startswith("一、主要职责")
     assert decode_bytes(s.encode("gbk"))[1] == "gb18030"
+
+
+def test_table_column_roles() -> None:
+    from shuifa.importer.tables import layout
+
+    def roles(header: list[str]) -> tuple:
+        lay = layout([header, ["1"] * len(header)])
+        return lay.seq, lay.cats, lay.content, lay.units
+
+    assert roles(["序号", "职责事项", "具体内容", "责任人"]) == (0, [1], 2, None)
+    assert roles(["职责", "具体内容"]) == (None, [0], 1, None)
+    assert roles(["序号", "职责内容", "责任单位"]) == (0, [], 1, 2)
+    assert roles(["序号", "类别", "职责", "具体内容"]) == (0, [1, 2], 3, None)
+    assert roles(["序号", "工作任务", "责任单位", "完成时限"]) == (0, [], 1, 2)
