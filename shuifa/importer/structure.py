@@ -190,6 +190,9 @@ def _subtitle(nonblank: list[tuple[int, str]], i: int, meta: Meta) -> int:
     n = len(nonblank)
     while i < n:
         text = nonblank[i][1]
+        if meta.title and clean_title(text) == meta.title:
+            i += 1  # the title repeated (a web page's title bar and its heading)
+            continue
         m = _PAREN_DATE_RE.match(text)
         if m and iso_date(m.group("inner")):
             inner = m.group("inner")

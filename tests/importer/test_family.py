@@ -393,3 +393,11 @@ def test_hard_wrapped_pdf_text_with_page_chrome(list_id: str) -> None:
     assert res.duty_list.title == built.title
     assert [n.text for n in res.duty_list.duties()] == [n.text for n in built.duties()]
     assert res.duty_list.role_counts() == built.role_counts()
+
+
+def test_title_repeated_and_more_chrome() -> None:
+    text = "某局职责清单\n【我要打印】【关闭窗口】\n某局职责清单\n一、主要职责\n1.依法行政。\n2.带头学法。\n"
+    res = import_text(text)
+    assert res.duty_list.title == "某局职责清单"
+    assert [n.heading() for n in res.duty_list.children] == ["一、主要职责"]
+    assert res.source_lines[1] == ""
