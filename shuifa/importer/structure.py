@@ -728,6 +728,15 @@ def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parse
                     continue
         cleaned.append((no, text))
     paras = _paragraphs(cleaned, hints)
-    roots, _preamble = _build(paras)
+    roots, preamble = _build(paras)
     warnings = numbering_warnings(roots)
+    if preamble and roots and not meta.title and not re.match(r"^(为|根据|按照|依据|现将|经)", preamble[0].text):
+        warnings.insert(
+            0,
+            (
+                "开头的文字没有编号，未归入任何职责（可能是复制时截断的上一条职责的后半部分），请对照原文核对。",
+                preamble[0].first,
+                None,
+            ),
+        )
     return Parsed(meta, roots, warnings)

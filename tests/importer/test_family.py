@@ -401,3 +401,14 @@ def test_title_repeated_and_more_chrome() -> None:
     assert res.duty_list.title == "某局职责清单"
     assert [n.heading() for n in res.duty_list.children] == ["一、主要职责"]
     assert res.source_lines[1] == ""
+
+
+def test_paste_starting_mid_duty_warns() -> None:
+    text = (
+        "有关重大问题。每年专题听取上一年度本地区法治政府建设情况汇报；支持议事协调机构有效发挥职能作用。\n"
+        "2.推动将法治建设纳入本地区发展总体规划。\n3.严格落实督察工作规定。\n"
+    )
+    res = import_text(text)
+    assert [n.label for n in res.duty_list.duties()] == ["2.", "3."]
+    first = res.warnings[0]
+    assert "未归入任何职责" in first.message and first.line == 1
