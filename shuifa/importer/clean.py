@@ -223,9 +223,18 @@ def fullwidth_punct(line: str) -> str:
 _HALF_PUNCT_RE = re.compile(r"[,:;!?().]")
 
 
+# Word puts a tab after typed numbering: "1.<tab>加强…", "第五条<tab>…"
+_LABEL_TAB = re.compile(
+    r"^((?:第[^\t]{1,5}[章节条]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]"
+    r"|[①-⒇]))[\t ]+"
+)
+
+
 def squeeze_spaces(line: str) -> str:
     """Spaces inside Chinese text are artefacts of line wrapping and justification: removed."""
     line = line.strip(" \t\u3000\u00a0\ufeff\u200b")
+    if "\t" in line:
+        line = _LABEL_TAB.sub(r"\1", line)
     if " " in line or "\u3000" in line or "\u00a0" in line:
         line = _SPACE_BETWEEN.sub("", line)
     return line

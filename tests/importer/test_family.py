@@ -412,3 +412,14 @@ def test_paste_starting_mid_duty_warns() -> None:
     assert [n.label for n in res.duty_list.duties()] == ["2.", "3."]
     first = res.warnings[0]
     assert "未归入任何职责" in first.message and first.line == 1
+
+
+def test_tab_after_typed_numbering_is_not_a_table() -> None:
+    text = "某局职责清单\n一、\t主要职责\n1.\t每年至少举办2次法治讲座。\n2.\t带头学法。\n（一）\t依法行政。\n"
+    dl = import_text(text).duty_list
+    assert dl.children[0].heading() == "一、主要职责"
+    assert [(n.label, n.text) for n in dl.duties()] == [
+        ("1.", "每年至少举办2次法治讲座。"),
+        ("2.", "带头学法。"),
+        ("（一）", "依法行政。"),
+    ]
