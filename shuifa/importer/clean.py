@@ -8,7 +8,6 @@ text → full-width → spaces inside Chinese text removed. Rejoining broken sen
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -23,23 +22,10 @@ _converter: Callable[[str], str] | None = None
 
 
 def _make_converter() -> Callable[[str], str]:
-    """OpenCC t2s, created once. Falls back to the bundled C library when the package's
-    Python wrapper is missing (seen in broken installs)."""
+    """OpenCC t2s, created once (loading its dictionaries takes a few milliseconds)."""
     import opencc
 
-    if hasattr(opencc, "OpenCC"):
-        cc = opencc.OpenCC("t2s")
-        return cc.convert
-    import opencc.clib as clib_pkg  # type: ignore[import-not-found]
-    from opencc.clib import opencc_clib  # type: ignore[import-not-found]
-
-    config = os.path.join(os.path.dirname(clib_pkg.__file__), "share", "opencc", "t2s.json")
-    raw = opencc_clib._OpenCC(config)
-
-    def convert(text: str) -> str:
-        return raw.convert(text, len(text.encode("utf-8")))
-
-    return convert
+    return opencc.OpenCC("t2s").convert
 
 
 def t2s(text: str) -> str:
