@@ -83,7 +83,8 @@ class Requirement:
 
     - ``count``: at least ``min`` times per ``per`` (year/half-year/quarter/month)
     - ``deadline``: by ``deadline`` ("MM-DD") each year
-    - ``rate``: at least ``min`` percent
+    - ``rate``: at least ``min`` percent, or — with ``max`` — at most ``max`` percent
+      (败诉率控制在5%以内 → max 5)
     - ``duration``: at least ``min`` days
     ``text`` is the source phrase as it stands in the duty (e.g. 每年至少举办2次法治专题讲座);
     ``label`` names the value the official enters (e.g. 法治专题讲座举办次数).
@@ -96,6 +97,7 @@ class Requirement:
     deadline: str | None = None
     label: str = ""
     id: str = "r1"
+    max: float | None = None
 
     def describe(self) -> str:
         """Short Chinese statement of what is required, e.g. ``≥ 2 次/年``."""
@@ -108,6 +110,8 @@ class Requirement:
                 return f"{int(m)}月{int(d)}日前"
             return "按期"
         if self.kind == "rate":
+            if self.max is not None and self.min is None:
+                return f"≤ {_num(self.max)}%"
             return f"≥ {_num(self.min)}%"
         if self.kind == "duration":
             return f"≥ {_num(self.min)} 日"
@@ -130,6 +134,7 @@ class Requirement:
             "per": self.per,
             "deadline": self.deadline,
             "label": self.label,
+            "max": self.max,
         }
 
     @classmethod
@@ -142,6 +147,7 @@ class Requirement:
             deadline=d.get("deadline"),
             label=d.get("label", ""),
             id=d.get("id", "r1"),
+            max=d.get("max"),
         )
 
 
@@ -349,8 +355,11 @@ def requirement_met(req: Requirement, val: RequirementValue | None) -> bool | No
         return (d.month, d.day) <= (m, day)
     if val.value is None:
         return None
+    value = float(val.value)
+    if req.max is not None and value > req.max:
+        return False
     minimum = req.yearly_minimum()
-    return True if minimum is None else float(val.value) >= minimum
+    return True if minimum is None else value >= minimum
 
 
 @dataclass

@@ -76,3 +76,13 @@ def test_default_year_and_paragraphs() -> None:
     assert default_year(date(2026, 3, 1)) == 2026
     assert split_paragraphs("一是学习。\r\n\n  二是决策。 \n") == ["一是学习。", "二是决策。"]
     assert Official().role == "party"
+
+
+def test_upper_bound_rate() -> None:
+    from shuifa.model import Requirement
+
+    req = Requirement(kind="rate", text="行政诉讼案件败诉率控制在5%以内", max=5, label="行政诉讼案件败诉率")
+    assert req.describe() == "≤ 5%"
+    assert requirement_met(req, RequirementValue(value=3)) is True
+    assert requirement_met(req, RequirementValue(value=8)) is False
+    assert Requirement.from_dict(req.to_dict()) == req
