@@ -49,7 +49,14 @@ class ImportResult:
                     "role": node.role,
                     "responsible_units": list(node.responsible_units),
                     "requirements": [
-                        {"kind": r.kind, "min": r.min, "per": r.per, "deadline": r.deadline, "text": r.text}
+                        {
+                            "kind": r.kind,
+                            "min": r.min,
+                            "max": r.max,
+                            "per": r.per,
+                            "deadline": r.deadline,
+                            "text": r.text,
+                        }
                         for r in node.requirements
                     ],
                 }

@@ -37,7 +37,15 @@ _QUAL = r"至少|不少于|不得少于|不低于|最少"
 COUNT_RE = re.compile(
     rf"(?<![第一二两三四五六七八九十\d])(?P<n>{_NUM})\s*(?P<unit>次|期|场|轮)(?P<plus>以上|及以上)?(?![数])"
 )
-RATE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*[%％](?P<plus>以上)?")
+RATE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s*[%％](?P<plus>以上|及以上)?(?P<within>以内|以下)?")
+# 控制在5%以内, 不超过5%, 不高于5%, 低于5%, 下降到5%以下: an upper bound.
+_UPPER_RE = re.compile(
+    r"(?:控制在|不超过|不得超过|不高于|不得高于|(?<!不)低于|(?<!不)小于|下降到|降至|降低到)[^，,；;]{0,4}$"
+)
+_RATE_VERBS = (
+    r"(均达到|达到|达|不低于|不少于|保持在|保持|为|均|要|应|须|必须|应当|都|稳定|力争|"
+    r"控制在|控制|不超过|不得超过|不高于|不得高于|低于|小于|下降到|降至|降低到|严格|一般|原则上)+$"
+)
 DURATION_RE = re.compile(
     r"(?P<qual>一般不少于|不少于|不得少于|至少|不低于)\s*(?P<n>\d{1,3})\s*(?P<unit>个工作日|工作日|日|天)(?!内)"
 )
@@ -99,20 +107,66 @@ def _num(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_to_int(s)
 
 
+_OPEN = "（(〔[【"
+_CLOSE = "）)〕]】"
+
+
 @lru_cache(maxsize=512)
-def _clauses(sentence: str) -> list[tuple[int, int]]:
+def _depths(sentence: str) -> tuple[int, ...]:
+    """Bracket depth at each position (an opening bracket counts as inside)."""
     out = []
-    start = 0
-    for m in _CLAUSE_SPLIT.finditer(sentence):
+    d = 0
+    for ch in sentence:
+        if ch in _OPEN:
+            d += 1
+            out.append(d)
+        elif ch in _CLOSE:
+            out.append(d)
+            d = max(0, d - 1)
+        else:
+            out.append(d)
+    return tuple(out)
+
+
+def _region(sentence: str, pos: int) -> tuple[int, int]:
+    """The bracket region holding ``pos``: the whole sentence, or the inside of the brackets around it
+    (每年开展4次集体学法（其中专题学习不少于1次）: the note is its own region)."""
+    depths = _depths(sentence)
+    if not sentence or pos >= len(sentence) or depths[pos] == 0:
+        return 0, len(sentence)
+    d = depths[pos]
+    a = pos
+    while a > 0 and not (depths[a - 1] < d or (depths[a - 1] == d and sentence[a - 1] in _OPEN)):
+        a -= 1
+    b = pos
+    while b < len(sentence) and not (depths[b] < d or (depths[b] == d and sentence[b] in _CLOSE)):
+        b += 1
+    return a, b
+
+
+@lru_cache(maxsize=512)
+def _clauses_in(sentence: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    depths = _depths(sentence)
+    base = depths[lo] if lo < len(sentence) else 0
+    out = []
+    start = lo
+    for m in _CLAUSE_SPLIT.finditer(sentence, lo, hi):
+        if depths[m.start()] != base:
+            continue  # a comma inside a bracketed note does not split the clause around it
         out.append((start, m.start()))
         start = m.end()
-    out.append((start, len(sentence)))
+    out.append((start, hi))
     return out
 
 
+def _clauses(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
+    lo, hi = _region(sentence, pos)
+    return _clauses_in(sentence, lo, hi)
+
+
 def _clause_at(sentence: str, pos: int) -> tuple[int, int, int]:
-    """(start, end, index) of the clause containing ``pos``."""
-    cl = _clauses(sentence)
+    """(start, end, index) of the clause containing ``pos``, within its bracket region."""
+    cl = _clauses(sentence, pos)
     for i, (a, b) in enumerate(cl):
         if a <= pos <= b:
             return a, b, i
@@ -120,16 +174,75 @@ def _clause_at(sentence: str, pos: int) -> tuple[int, int, int]:
     return a, b, len(cl) - 1
 
 
+_NOTE_RE = re.compile(r"[（(〔\[【][^（）()〔〕\[\]【】]*[）)〕\]】]")
+
+
+def _drop_notes(text: str) -> str:
+    """Bracketed notes removed (集体学法（其中…不少于1次） → 集体学法)."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _NOTE_RE.sub("", text)
+    return text
+
+
+def _trailing_note(sentence: str, start: int, end: int) -> int:
+    """``end`` moved before a bracketed note closing the clause (…集体学法（其中…） → …集体学法)."""
+    k = end
+    while k > start and sentence[k - 1] in _CLOSE:
+        m = re.search(r"[（(〔\[【][^（）()〔〕\[\]【】]*[）)〕\]】]$", sentence[start:k])
+        if not m or m.start() == 0:
+            break
+        k = start + m.start()
+    return k
+
+
+_LABEL_EDGE = re.compile(r"^[\s，,。；;：:、）)〕\]】！？!?…—-]+|[\s，,。；;：:、（(〔\[【—-]+$")
+
+
+def clean_label(label: str) -> str:
+    """A label without punctuation at its ends and without unbalanced brackets."""
+    label = _drop_unbalanced(label)
+    prev = None
+    while prev != label:
+        prev = label
+        label = _LABEL_EDGE.sub("", label).strip()
+    return label
+
+
+def _drop_unbalanced(text: str) -> str:
+    out: list[str] = []
+    stack: list[int] = []
+    for ch in text:
+        if ch in _OPEN:
+            stack.append(len(out))
+            out.append(ch)
+        elif ch in _CLOSE:
+            if stack:
+                stack.pop()
+                out.append(ch)
+        else:
+            out.append(ch)
+    if stack:  # an opening bracket never closed: cut the label there
+        return "".join(out[: stack[0]])
+    return "".join(out)
+
+
 def _strip_lead(text: str) -> str:
     return re.sub(r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面|切实|以及|和|及)+", "", text).strip()
+
+
+_NOUN_VERB_RE = re.compile(r"(学法|学习|讲法|述法)$")
+_ORGANIZER_RE = re.compile(r"^(?:组织|带领|推动|主持|督促)(?P<who>[\u4e00-\u9fff]{2,16}?)(?:开展|举办|召开|进行|组织)$")
 
 
 def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
     a, b, idx = _clause_at(sentence, m.start())
     unit_word = "期数" if m.group("unit") == "期" else ("场次" if m.group("unit") == "场" else "次数")
-    before = sentence[a : m.start()]
-    after = sentence[m.end() : b].strip()
-    after = re.sub(r"^[的]", "", after)
+    before = _drop_notes(sentence[a : m.start()])
+    after = _drop_notes(sentence[m.end() : b]).strip()
+    after = re.sub(r"^(?:及以上|以上|的)", "", after)
+    b = _trailing_note(sentence, a, b)
     text = sentence[a:b]
     verb = ""
     for v in _VERBS:
@@ -147,7 +260,12 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
         # 召开2次党组会议研究法治工作 → the meeting is what is counted
         obj = re.sub(r"^(.{2,20}?(?:会议|常委会|讲座|培训班|专题会|座谈会))(?:研究|专题|听取|部署|学习).+$", r"\1", obj)
         short_verb = "召开" if verb == "组织召开" else verb.replace("专题", "")
-        return f"{_strip_lead(obj)}{short_verb}{unit_word}", text
+        obj = _strip_lead(obj)
+        if _NOUN_VERB_RE.search(obj):
+            # 组织中心组开展4次集体学法 → 中心组集体学法次数 (the object already names the activity)
+            who = _ORGANIZER_RE.match(_FILLER.sub("", before))
+            return f"{who.group('who') if who else ''}{obj}{unit_word}", text
+        return f"{obj}{short_verb}{unit_word}", text
     subject = before
     periods = list(_PERIOD_RE.finditer(before))
     pm = periods[-1] if periods else None
@@ -160,9 +278,9 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
         subject = _FILLER.sub("", before)
     subject = _strip_lead(subject)
     if not subject and idx > 0:
-        cl = _clauses(sentence)
+        cl = _clauses(sentence, m.start())
         pa, pb = cl[idx - 1]
-        prev = sentence[pa:pb].strip()
+        prev = _drop_notes(sentence[pa:pb]).strip()
         text = sentence[pa:b]
         verb2 = ""
         for v in _LEAD_VERBS:
@@ -259,26 +377,28 @@ def extract_requirements(text: str) -> list[Requirement]:
             )
         for m in RATE_RE.finditer(sentence) if ("%" in sentence or "％" in sentence) else ():
             a, b, _ = _clause_at(sentence, m.start())
-            subj = sentence[a : m.start()]
+            subj = _drop_notes(sentence[a : m.start()])
             if not _RATE_SUBJ.search(subj):
                 continue
             value = float(m.group("n"))
             if value > 100:
                 continue
-            subj = re.sub(
-                r"(均达到|达到|达|不低于|保持在|保持|为|均|要|应|须|必须|应当|都|稳定|力争)+$", "", subj.strip()
-            )
+            num = int(value) if value.is_integer() else value
+            upper = bool(m.group("within")) or _UPPER_RE.search(subj) is not None
+            subj = re.sub(_RATE_VERBS, "", subj.strip())
+            b = _trailing_note(sentence, a, b)
             reqs.append(
                 Requirement(
                     kind="rate",
                     text=sentence[a:b].strip("，。；"),
-                    min=int(value) if value.is_integer() else value,
+                    min=None if upper else num,
+                    max=num if upper else None,
                     label=_strip_lead(subj),
                 )
             )
         for m in DURATION_RE.finditer(sentence) if _DAYS_RE.search(sentence) else ():
             a, b, _ = _clause_at(sentence, m.start())
-            subj = _strip_lead(re.sub(r"(一般|原则上|应当|应)+$", "", sentence[a : m.start()].strip()))
+            subj = _strip_lead(re.sub(r"(一般|原则上|应当|应)+$", "", _drop_notes(sentence[a : m.start()]).strip()))
             days = int(m.group("n"))
             unit = "工作日" if "工作日" in m.group("unit") else "日"
             reqs.append(
@@ -286,6 +406,12 @@ def extract_requirements(text: str) -> list[Requirement]:
                     kind="duration", text=sentence[a:b].strip("，。；"), min=days, label=f"{subj or '期限'}（{unit}）"
                 )
             )
-    for i, r in enumerate(reqs, start=1):
+    out: list[Requirement] = []
+    for r in reqs:
+        r.label = clean_label(r.label)
+        if r.kind == "count" and not r.label:
+            r.label = "完成次数"
+        out.append(r)
+    for i, r in enumerate(out, start=1):
         r.id = f"r{i}"
-    return reqs
+    return out

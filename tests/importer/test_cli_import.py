@@ -54,3 +54,22 @@ def test_errors_exit_2_in_chinese(tmp_path: Path) -> None:
     proc = _run(str(seed_path("jinchang-shufa-scheme")))
     assert proc.returncode == 2
     assert "没有找到职责清单" in proc.stderr
+
+
+def test_json_upper_bound_rate(tmp_path: Path) -> None:
+    f = tmp_path / "清单.txt"
+    f.write_text(
+        "某县政府主要负责人法治建设职责清单\n"
+        "1.严格落实行政机关负责人出庭应诉制度，出庭应诉率达到100%。\n"
+        "2.加强行政应诉工作，行政诉讼案件败诉率控制在5%以内。\n",
+        encoding="utf-8",
+    )
+    proc = _run(str(f), "--json")
+    assert proc.returncode == 0, proc.stderr
+    duties = json.loads(proc.stdout)["duties"]
+    assert duties[0]["requirements"][0]["min"] == 100 and duties[0]["requirements"][0]["max"] is None
+    r = duties[1]["requirements"][0]
+    assert set(r) == {"kind", "min", "max", "per", "deadline", "text"}
+    assert (r["kind"], r["min"], r["max"], r["text"]) == ("rate", None, 5, "行政诉讼案件败诉率控制在5%以内")
+    text = _run(str(f)).stdout
+    assert "要求：行政诉讼案件败诉率 ≤ 5%" in text

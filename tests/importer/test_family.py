@@ -275,6 +275,7 @@ def test_json_shape() -> None:
         {
             "kind": "count",
             "min": 1,
+            "max": None,
             "per": "year",
             "deadline": None,
             "text": "每年至少主持召开1次党委常委会会议专题研究法治建设工作",

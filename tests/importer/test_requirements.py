@@ -60,3 +60,58 @@ def test_ids_and_source_phrase() -> None:
     assert [r.id for r in reqs] == ["r1", "r2"]
     assert [r.text for r in reqs] == ["政府常务会、政府各部门会前学法每年不少于4次", "专题法治讲座不少于2期"]
     assert reqs[0].describe() == "≥ 4 次/年"
+
+
+def test_requirement_inside_brackets_gets_its_own_clean_label() -> None:
+    reqs = extract_requirements(
+        "每年至少组织县委理论学习中心组开展4次集体学法（其中习近平法治思想专题学习不少于1次）。"
+    )
+    got = [(r.kind, r.min, r.per, r.label) for r in reqs]
+    assert got == [
+        ("count", 4, "year", "县委理论学习中心组集体学法次数"),
+        ("count", 1, "year", "习近平法治思想专题学习次数"),
+    ]
+    assert reqs[0].text == "每年至少组织县委理论学习中心组开展4次集体学法"
+    assert reqs[1].text == "其中习近平法治思想专题学习不少于1次"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每年至少组织县委理论学习中心组开展4次集体学法（其中习近平法治思想专题学习不少于1次）。",
+        "每年开展2次（含）以上法治督察。",
+        "政府常务会议（含专题会议）每年学法不少于4次。",
+        "（每年至少听取2次汇报），并每半年（含）召开1次会议（",
+        "）每年举办2期以上（市、县）法治讲座（",
+        "行政诉讼案件败诉率控制在5%以内（不含撤诉案件）。",
+    ],
+)
+def test_labels_have_balanced_brackets_and_no_leading_punctuation(text: str) -> None:
+    for r in extract_requirements(text):
+        assert r.label
+        assert r.label[0] not in "，。；：、）)（(", r.label
+        depth = 0
+        for ch in r.label:
+            depth += ch in "（("
+            depth -= ch in "）)"
+            assert depth >= 0, r.label
+        assert depth == 0, r.label
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "label"),
+    [
+        ("行政诉讼案件败诉率控制在5%以内。", ("max", 5), "行政诉讼案件败诉率"),
+        ("行政复议纠错率控制在10%以下。", ("max", 10), "行政复议纠错率"),
+        ("行政诉讼败诉率不超过8%。", ("max", 8), "行政诉讼败诉率"),
+        ("行政执法案卷不合格率不高于5%。", ("max", 5), "行政执法案卷不合格率"),
+        ("一审败诉率低于10%。", ("max", 10), "一审败诉率"),
+        ("执法人员培训率达到95%以上。", ("min", 95), "执法人员培训率"),
+        ("出庭应诉率不低于90%。", ("min", 90), "出庭应诉率"),
+    ],
+)
+def test_rate_bounds(text: str, bound: tuple[str, int], label: str) -> None:
+    (r,) = extract_requirements(text)
+    assert r.kind == "rate" and r.label == label
+    assert (r.min, r.max) == ((bound[1], None) if bound[0] == "min" else (None, bound[1]))
+    assert r.describe() == ("≥ " if bound[0] == "min" else "≤ ") + f"{bound[1]}%"
