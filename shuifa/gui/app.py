@@ -1,0 +1,104 @@
+"""Start the desktop app: Qt setup (high-DPI, CJK font, icon), the store, the first-run sample, the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME
+from ..errors import ShuifaError
+from ..store import Store
+
+SAMPLE_LIST = "niuxintuo-town-2023"
+FIRST_RUN_KEY = "gui.first_run_done"
+
+
+def make_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, set up once (tests and benchmarks reuse it)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("shuifa")
+    app.setDesktopFileName("shuifa")
+    from .look import app_icon, apply_font
+
+    if sys.platform.startswith("linux") and "Fusion" in _styles():
+        app.setStyle("Fusion")  # consistent on UOS/麒麟/offscreen, where the native style varies
+    apply_font(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def _styles() -> list[str]:
+    from PySide6.QtWidgets import QStyleFactory
+
+    return QStyleFactory.keys()
+
+
+def ensure_sample(store: Store) -> str | None:
+    """On the very first run with an empty store, add a finished sample report so a new user sees
+    what a complete report looks like. Returns its id (None when nothing was added)."""
+    if store.get_state(FIRST_RUN_KEY) or store.list_reports(include_deleted=True):
+        store.set_state(FIRST_RUN_KEY, True)
+        return None
+    from ..lists import load_builtin
+    from ..sample import make_sample
+
+    try:
+        report = make_sample(load_builtin(SAMPLE_LIST))
+    except ShuifaError:
+        store.set_state(FIRST_RUN_KEY, True)
+        return None
+    report.official.name = report.official.name or "示例"
+    store.create_report(report)
+    store.set_state(FIRST_RUN_KEY, True)
+    return report.id
+
+
+def create_window(store: Store):
+    from .main_window import MainWindow
+
+    return MainWindow(store)
+
+
+def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | None = None) -> int:
+    """Run the app until the window closes. ``on_ready(window)`` is called once it is shown."""
+    app = make_app(argv)
+    from . import messages
+
+    try:
+        store = Store.open()
+    except ShuifaError as exc:
+        messages.show_error(None, exc, "无法打开数据文件")
+        return 1
+    try:
+        ensure_sample(store)
+    except ShuifaError as exc:
+        messages.show_error(None, exc)
+    win = create_window(store)
+    win.restore_session()
+    win.show()
+    if on_ready is not None:
+        QTimer.singleShot(0, lambda: on_ready(win))
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def main() -> int:
+    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Live preview of the report text (``shuifa.render.preview_text``), refreshed as the official types.
+
+Refreshes are debounced and skipped while the panel is hidden; the render package is imported on the
+first refresh, after the window is already up.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ..model import Report
+from .look import editor_font
+
+KIND_TITLES: dict[str, str] = {
+    "shufa-report": "书面述法报告",
+    "shuzhi-section": "述职报告述法部分",
+    "speech": "现场述法发言稿",
+}
+DEBOUNCE_MS = 500
+
+
+def minutes_label(minutes: float) -> str:
+    if minutes < 1:
+        return "不到 1 分钟"
+    return f"约 {round(minutes)} 分钟" if minutes >= 1.5 else "约 1 分钟"
+
+
+class PreviewPanel(QWidget):
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.kind = QComboBox()
+        for key, title in KIND_TITLES.items():
+            self.kind.addItem(title, key)
+        self.kind.setToolTip("预览哪一种文稿")
+        self.stats = QLabel()
+        self.stats.setStyleSheet("color: #374151;")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setFont(editor_font())
+        self.text.setPlaceholderText("填写内容后，这里显示将要导出的报告全文。")
+        head = QHBoxLayout()
+        head.addWidget(self.kind)
+        head.addStretch(1)
+        head.addWidget(self.stats)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(head)
+        lay.addWidget(self.text, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._stale = True
+        self.last_ms = 0.0
+        self.kind.currentIndexChanged.connect(self.refresh)
+
+    def schedule(self) -> None:
+        """The report changed: refresh soon (when visible)."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start(0)
+
+    def current_kind(self) -> str:
+        return self.kind.currentData()
+
+    def refresh(self) -> None:
+        from ..render import preview_text
+
+        t0 = time.perf_counter()
+        try:
+            pv = preview_text(self.report, self.current_kind())
+        except Exception as exc:  # a preview must never take the editor down
+            self.stats.setText("预览暂不可用")
+            self.text.setPlainText(f"无法生成预览：{exc}")
+            return
+        self._stale = False
+        bar = self.text.verticalScrollBar()
+        pos = bar.value()
+        self.text.setPlainText(pv.text)
+        bar.setValue(pos)
+        if self.current_kind() == "speech":
+            self.stats.setText(f"共 {pv.chars} 字 · 发言{minutes_label(pv.minutes)}")
+        else:
+            self.stats.setText(f"共 {pv.chars} 字 · 口述{minutes_label(pv.minutes)}")
+        self.last_ms = (time.perf_counter() - t0) * 1000

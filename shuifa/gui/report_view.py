@@ -1,0 +1,319 @@
+"""The walk-through of one report: duty tree (left), editor (centre), preview / check / find (right)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ShuifaError, StoreError
+from ..model import Report
+from ..store import Store
+from . import messages
+from .autosave import AutoSaver
+from .completeness import CompletenessPanel
+from .duty_editor import FIELDS, DutyEditor
+from .duty_tree_model import PAGES, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
+from .find import FindPanel, Hit
+from .parts_editor import PartsEditor
+from .preview_panel import PreviewPanel
+
+STATE_KEY = "gui.current"
+STATE_DELAY_MS = 300
+
+
+class ReportView(QWidget):
+    title_changed = Signal()
+    saved = Signal(str)  # "HH:MM:SS"
+    save_failed = Signal(str)  # short text for the status bar
+    status = Signal(str)  # a transient status-bar message
+    reopen_requested = Signal(str)  # report id (after a conflict)
+
+    def __init__(self, store: Store, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report = report
+        self.current_key = ""
+        self._syncing = False
+        self.autosave = AutoSaver(store, report, self)
+        self.autosave.saved.connect(self.saved)
+        self.autosave.failed.connect(self._save_failed)
+        self.autosave.conflict.connect(self._conflict)
+
+        # ---- left: progress, filter, tree
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(6, 6, 0, 6)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setFixedHeight(8)
+        self.only_unfinished = QCheckBox("只看未完成")
+        self.only_unfinished.setToolTip("只列出尚未填写、正在填写或未达量化要求的职责")
+        self.model = DutyTreeModel(report, self)
+        self.filter = TreeFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setModel(self.filter)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName("职责列表")
+        self.tree.expandAll()
+        ll.addWidget(self.progress_label)
+        ll.addWidget(self.progress_bar)
+        ll.addWidget(self.only_unfinished)
+        ll.addWidget(self.tree, 1)
+
+        # ---- centre
+        self.duty_editor = DutyEditor(report)
+        self.parts_editor = PartsEditor(report)
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.duty_editor)
+        self.centre.addWidget(self.parts_editor)
+
+        # ---- right
+        self.preview = PreviewPanel(report)
+        self.check = CompletenessPanel(report)
+        self.finder = FindPanel(report)
+        self.side = QTabWidget()
+        self.side.addTab(self.preview, "预览")
+        self.side.addTab(self.check, "完整性检查")
+        self.side.addTab(self.finder, "查找")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([300, 640, 440])
+        self.splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.splitter)
+
+        self._state_timer = QTimer(self)
+        self._state_timer.setSingleShot(True)
+        self._state_timer.setInterval(STATE_DELAY_MS)
+        self._state_timer.timeout.connect(self._write_state)
+
+        self.tree.selectionModel().currentChanged.connect(self._tree_current)
+        self.only_unfinished.toggled.connect(self._filter_toggled)
+        self.duty_editor.changed.connect(self._entry_changed)
+        self.parts_editor.header_changed.connect(self._header_changed)
+        self.parts_editor.official_changed.connect(self.title_changed)
+        self.parts_editor.role_changed.connect(self._role_changed)
+        self.check.jump.connect(lambda key: self.go_to(key, focus=True))
+        self.finder.jump.connect(self._find_jump)
+        self._update_progress()
+
+    # ---------------------------------------------------------------- navigation
+    def go_to(self, key: str, *, focus: bool = False) -> bool:
+        """Show a duty (by id) or a report-level page (``part:…``). False when there is no such key."""
+        if key.startswith("part:"):
+            if not self.parts_editor.has_page(key):
+                return False
+        elif key not in self.model.duty_keys():
+            return False
+        if key != self.current_key:
+            self.autosave.flush()  # save on duty switch
+            if key.startswith("part:"):
+                self.parts_editor.show_page(key)
+                self.centre.setCurrentWidget(self.parts_editor)
+            else:
+                node = self.model.node(key)
+                assert node is not None
+                self.duty_editor.show_duty(node, self.report.duty_list.path_of(key))
+                self.centre.setCurrentWidget(self.duty_editor)
+            self.current_key = key
+            self._select_in_tree(key)
+            self._state_timer.start()
+        if focus:
+            if key.startswith("part:"):
+                self.parts_editor.focus_first(key)
+            else:
+                self.duty_editor.focus_first()
+        return True
+
+    def _select_in_tree(self, key: str) -> None:
+        idx = self.filter.mapFromSource(self.model.index_for(key))
+        if not idx.isValid():
+            return
+        self._syncing = True
+        try:
+            self.tree.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(idx)
+        finally:
+            self._syncing = False
+
+    def _tree_current(self, current, _previous) -> None:
+        if self._syncing or not current.isValid():
+            return
+        key = current.data(KeyRole)
+        if key and not key.startswith("group:"):
+            self.go_to(key)
+
+    def step(self, delta: int) -> None:
+        """Next (+1) / previous (-1) duty; from a report-level page, the first / last duty."""
+        keys = self.model.duty_keys()
+        if not keys:
+            return
+        if self.current_key in keys:
+            i = keys.index(self.current_key) + delta
+            if not 0 <= i < len(keys):
+                self.status.emit("已经是最后一项职责。" if delta > 0 else "已经是第一项职责。")
+                return
+        else:
+            i = 0 if delta > 0 else len(keys) - 1
+        self.go_to(keys[i], focus=self._editing())
+
+    def next_unfinished(self) -> bool:
+        keys = self.model.duty_keys()
+        start = keys.index(self.current_key) + 1 if self.current_key in keys else 0
+        for k in keys[start:] + keys[:start]:
+            node = self.model.node(k)
+            if k != self.current_key and node is not None and self.report.duty_state(node) in UNFINISHED:
+                self.go_to(k, focus=True)
+                return True
+        self.status.emit("所有职责都已填写完成。可在“完整性检查”中再核对一遍。")
+        return False
+
+    def mark_done(self) -> None:
+        if self.current_key.startswith("part:") or not self.current_key:
+            self.status.emit("请先选择一项职责。")
+            return
+        self.duty_editor.set_status("done")
+        e = self.report.entries.get(self.current_key)
+        if e is None or not e.performance.strip():
+            self.status.emit("已标记为“已落实”，请再填写履职情况，这项职责才算完成。")
+
+    def mark_done_and_next(self) -> None:
+        self.mark_done()
+        self.next_unfinished()
+
+    def _editing(self) -> bool:
+        w = QApplication.focusWidget()
+        return w is not None and self.centre.isAncestorOf(w)
+
+    def show_side(self, name: str) -> None:
+        self.side.setCurrentWidget({"preview": self.preview, "check": self.check, "find": self.finder}[name])
+        if name == "find":
+            self.finder.focus_search()
+
+    def _find_jump(self, hit: Hit) -> None:
+        self.go_to(hit.key)
+        if hit.key.startswith("part:"):
+            if hit.field != "carry":
+                self.parts_editor.select_text(hit.field, hit.start, hit.length)
+        elif hit.field in FIELDS:
+            self.duty_editor.select_text(hit.field, hit.start, hit.length)
+
+    def _filter_toggled(self, on: bool) -> None:
+        self.filter.set_only_unfinished(on, self.current_key)
+        self.tree.expandAll()
+        if self.current_key:
+            self._select_in_tree(self.current_key)
+
+    # ---------------------------------------------------------------- changes
+    def _entry_changed(self, duty_id: str) -> None:
+        self.autosave.entry_changed(duty_id)
+        self.model.refresh(duty_id)
+        self._update_progress()
+        self.preview.schedule()
+
+    def _header_changed(self) -> None:
+        self.autosave.header_changed()
+        self.preview.schedule()
+
+    def _role_changed(self) -> None:
+        self.model.rebuild()
+        self.tree.expandAll()
+        self._select_in_tree(self.current_key)
+        self._update_progress()
+        self.preview.schedule()
+
+    def _update_progress(self) -> None:
+        done, total = self.report.progress()
+        self.progress_label.setText(f"已完成 <b>{done}</b>/{total}")
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    # ---------------------------------------------------------------- saving
+    def save_now(self) -> bool:
+        ok = self.autosave.flush()
+        self._write_state()
+        if ok and self.autosave.last_saved is None:
+            self.status.emit("没有需要保存的修改，所有内容都已保存。")
+        return ok
+
+    def _write_state(self) -> None:
+        self._state_timer.stop()
+        try:
+            self.store.set_state(STATE_KEY, {"report": self.report.id, "key": self.current_key})
+        except StoreError:
+            pass  # the next switch tries again; losing the position never loses text
+
+    def close_report(self) -> bool:
+        """Save everything before the view goes away. False when something could not be saved."""
+        ok = self.autosave.flush()
+        self._write_state()
+        return ok
+
+    def _save_failed(self, exc: StoreError) -> None:
+        self.save_failed.emit("未能保存，稍后自动重试")
+        messages.show_error(self, exc, "未能保存")
+
+    def _conflict(self, exc: ShuifaError) -> None:
+        self.save_failed.emit("未能保存：这份报告在其他窗口中被修改")
+        text = self._current_text()
+        if text:
+            QApplication.clipboard().setText(text)
+        detail = exc.hint or ""
+        if text:
+            detail = (detail + "\n" if detail else "") + "本窗口中这一项的内容已复制到剪贴板，重新打开后可粘贴回去。"
+        answer = messages.ask(self, exc.message, ("重新打开报告", "稍后处理"), detail=detail, title="保存冲突")
+        if answer == "重新打开报告":
+            self.reopen_requested.emit(self.report.id)
+
+    def _current_text(self) -> str:
+        e = self.report.entries.get(self.current_key)
+        if e is None:
+            return ""
+        return "\n\n".join(f"【{t}】\n{getattr(e, k)}" for k, t in FIELDS.items() if getattr(e, k).strip())
+
+    # ---------------------------------------------------------------- layout memory
+    def layout_state(self) -> dict:
+        return {
+            "splitter": self.splitter.sizes(),
+            "side": self.side.currentIndex(),
+            "only_unfinished": self.only_unfinished.isChecked(),
+            "preview_kind": self.preview.current_kind(),
+        }
+
+    def restore_layout(self, state: dict | None) -> None:
+        if not state:
+            return
+        sizes = state.get("splitter")
+        if isinstance(sizes, list) and len(sizes) == 3 and all(isinstance(s, int) and s > 0 for s in sizes):
+            self.splitter.setSizes(sizes)
+        side = state.get("side")
+        if isinstance(side, int) and 0 <= side < self.side.count():
+            self.side.setCurrentIndex(side)
+        i = self.preview.kind.findData(state.get("preview_kind"))
+        if i >= 0:
+            self.preview.kind.setCurrentIndex(i)
+        self.only_unfinished.setChecked(bool(state.get("only_unfinished")))
+
+    def page_title(self) -> str:
+        return PAGES.get(self.current_key, "")

@@ -1,0 +1,237 @@
+"""The start screen: the reports in the store, newest first, and what can be done with them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import ROLES
+from ..store import ReportSummary, Store
+from .look import STATE_COLORS
+
+COLUMNS = ("姓名", "职务", "单位", "述法人类别", "年度", "职责清单", "进度", "最后修改")
+PROGRESS_COL = 6
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def format_updated(iso: str, now: datetime | None = None) -> str:
+    try:
+        t = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    now = now or datetime.now(t.tzinfo)
+    if t.date() == now.date():
+        return f"今天 {t:%H:%M}"
+    if t.year == now.year:
+        return f"{t.month}月{t.day}日 {t:%H:%M}"
+    return f"{t.year}年{t.month}月{t.day}日"
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws "12/52" as a progress bar."""
+
+    def paint(self, painter, option, index) -> None:
+        done, total = index.data(Qt.ItemDataRole.UserRole + 2) or (0, 0)
+        opt = QStyleOptionProgressBar()
+        opt.rect = option.rect.adjusted(4, 5, -4, -5)
+        opt.minimum = 0
+        opt.maximum = max(total, 1)
+        opt.progress = done
+        opt.text = f"{done}/{total}"
+        opt.textVisible = True
+        opt.textAlignment = Qt.AlignmentFlag.AlignCenter
+        opt.state = option.state
+        if done == total and total:
+            opt.palette.setColor(opt.palette.ColorRole.Highlight, QColor(STATE_COLORS["done"]))
+        style = option.widget.style() if option.widget else QStyle()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, opt, painter, option.widget)
+
+
+class StartPage(QWidget):
+    open_report = Signal(str)
+    new_report = Signal()
+    duplicate = Signal(list)
+    delete = Signal(list)
+    import_shufa = Signal()
+    export_shufa = Signal(list)
+    export_document = Signal(list)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        title = QLabel("我的述法报告")
+        f = title.font()
+        f.setPointSizeF(f.pointSizeF() + 5)
+        f.setBold(True)
+        title.setFont(f)
+        hint = QLabel("双击打开报告。所有修改都会自动保存，无需手动保存。")
+        hint.setStyleSheet("color: #6B7280;")
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setAccessibleName("报告列表")
+        self.tree.setItemDelegateForColumn(PROGRESS_COL, ProgressDelegate(self.tree))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for col, mode in enumerate(
+            [
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Fixed,
+                QHeaderView.ResizeMode.ResizeToContents,
+            ]
+        ):
+            header.setSectionResizeMode(col, mode)
+        header.resizeSection(1, 150)
+        header.resizeSection(PROGRESS_COL, 110)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_report.emit(item.data(0, IdRole)))
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree, self._open_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.tree, self._open_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.tree, lambda: self._emit_selected(self.delete))
+
+        self.empty_label = QLabel("还没有报告。点击“新建报告”，按本单位的职责清单开始起草。")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #6B7280; padding: 40px;")
+
+        self.new_button = QPushButton("新建报告…")
+        self.new_button.setDefault(True)
+        self.open_button = QPushButton("打开")
+        self.dup_button = QPushButton("复制")
+        self.delete_button = QPushButton("删除")
+        self.import_button = QPushButton("导入 .shufa 文件…")
+        self.export_button = QPushButton("导出 .shufa 文件…")
+        self.doc_button = QPushButton("导出 Word/PDF…")
+        self.clerk_button = QPushButton("汇总与批量")
+        self.clerk_menu = QMenu(self.clerk_button)
+        self.clerk_button.setMenu(self.clerk_menu)
+        self.new_button.clicked.connect(self.new_report)
+        self.open_button.clicked.connect(self._open_selected)
+        self.dup_button.clicked.connect(lambda: self._emit_selected(self.duplicate))
+        self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete))
+        self.import_button.clicked.connect(self.import_shufa)
+        self.export_button.clicked.connect(lambda: self._emit_selected(self.export_shufa))
+        self.doc_button.clicked.connect(lambda: self._emit_selected(self.export_document))
+        self.new_button.setToolTip("新建一份述法报告（Ctrl+N）")
+        self.delete_button.setToolTip("删除选中的报告（Delete），删除后可在几秒内撤销")
+
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.dup_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addSpacing(16)
+        for b in (self.import_button, self.export_button, self.doc_button, self.clerk_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 18, 24, 12)
+        lay.setSpacing(10)
+        lay.addWidget(title)
+        lay.addWidget(hint)
+        lay.addLayout(buttons)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.empty_label, 1)
+        self.summaries: list[ReportSummary] = []
+        self.reload()
+
+    # ---------------------------------------------------------------- list
+    def reload(self, select: list[str] | None = None) -> None:
+        keep = select if select is not None else self.selected_ids()
+        self.summaries = self.store.list_reports()
+        self.tree.clear()
+        items = []
+        for s in self.summaries:
+            item = QTreeWidgetItem(
+                [
+                    s.name or "（未填写姓名）",
+                    s.title,
+                    s.unit,
+                    ROLES.get(s.role, s.role),
+                    f"{s.year}年度",
+                    s.list_title,
+                    "",
+                    format_updated(s.updated),
+                ]
+            )
+            item.setData(0, IdRole, s.id)
+            item.setData(PROGRESS_COL, Qt.ItemDataRole.UserRole + 2, (s.done, s.total))
+            item.setToolTip(5, s.list_title)
+            item.setToolTip(2, s.unit)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        has = bool(items)
+        self.tree.setVisible(has)
+        self.empty_label.setVisible(not has)
+        for item in items:
+            if item.data(0, IdRole) in keep:
+                item.setSelected(True)
+        if items and not self.tree.selectedItems():
+            self.tree.setCurrentItem(items[0])
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        return [i.data(0, IdRole) for i in self.tree.selectedItems()]
+
+    def select(self, report_ids: list[str]) -> None:
+        self.tree.clearSelection()
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, IdRole) in report_ids:
+                item.setSelected(True)
+                self.tree.setCurrentItem(item)
+
+    def _selection_changed(self) -> None:
+        n = len(self.selected_ids())
+        for b in (self.dup_button, self.delete_button, self.export_button, self.doc_button):
+            b.setEnabled(n >= 1)
+        self.open_button.setEnabled(n == 1)
+
+    def _open_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) >= 1:
+            self.open_report.emit(ids[0])
+
+    def _emit_selected(self, signal) -> None:
+        ids = self.selected_ids()
+        if ids:
+            signal.emit(ids)
+
+    def _context_menu(self, pos) -> None:
+        if not self.selected_ids():
+            return
+        m = QMenu(self)
+        m.addAction("打开", self._open_selected)
+        m.addAction("复制", lambda: self._emit_selected(self.duplicate))
+        m.addAction("导出 .shufa 文件…", lambda: self._emit_selected(self.export_shufa))
+        m.addAction("导出 Word/PDF…", lambda: self._emit_selected(self.export_document))
+        m.addSeparator()
+        m.addAction("删除", lambda: self._emit_selected(self.delete))
+        m.exec(self.tree.viewport().mapToGlobal(pos))
