@@ -62,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
                 for e in extra:
                     print(f"{pad}    {e}")
             else:
-                print(f"{pad}{n.label}{n.text[:30]}……〔背景，不述职〕")
+                head = n.title or n.text.replace("\n", " ")
+                head = head if len(head) <= 30 else head[:28] + "……"
+                print(f"{pad}{n.label}{head}〔背景，不述职〕")
 
     show(dl.children, 0)
     if res.warnings:

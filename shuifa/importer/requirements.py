@@ -91,6 +91,7 @@ class _Filler:
 
 
 _FILLER = _Filler()
+_FILLER_ANY = re.compile(rf"(?:{_PERIOD}|{_QUAL})")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _SENT_SPLIT = re.compile(r"(?<=[。；;！？])")
 _RATE_SUBJ = re.compile(r"率|比例|覆盖面|占比|合格|满意度|覆盖")
@@ -174,15 +175,26 @@ def _clause_at(sentence: str, pos: int) -> tuple[int, int, int]:
     return a, b, len(cl) - 1
 
 
-_NOTE_RE = re.compile(r"[（(〔\[【][^（）()〔〕\[\]【】]*[）)〕\]】]")
+_NOTE_RE = re.compile(r"[（(〔\[【](?P<in>[^（）()〔〕\[\]【】]*)[）)〕\]】]")
+_NOTE_START = re.compile(r"^(?:其中|含|不含|包括|包含|即|下同|注|具体|每年|每半年|至少|不少于|原则上)")
+
+
+def _note(m: re.Match[str]) -> str:
+    inner = m.group("in")
+    if _NOTE_START.match(inner) or len(inner) > 10 or re.search(r"\d", inner):
+        return ""
+    return m.group(0)  # part of a name: 村（社区）, （市、区）
 
 
 def _drop_notes(text: str) -> str:
-    """Bracketed notes removed (集体学法（其中…不少于1次） → 集体学法)."""
+    """Bracketed notes removed (集体学法（其中…不少于1次） → 集体学法); brackets that are part of a name
+    (村（社区）法律顾问) stay."""
+    if not any(ch in text for ch in _OPEN):
+        return text
     prev = None
     while prev != text:
         prev = text
-        text = _NOTE_RE.sub("", text)
+        text = _NOTE_RE.sub(_note, text)
     return text
 
 
@@ -223,13 +235,17 @@ def _drop_unbalanced(text: str) -> str:
                 out.append(ch)
         else:
             out.append(ch)
-    if stack:  # an opening bracket never closed: cut the label there
-        return "".join(out[: stack[0]])
-    return "".join(out)
+    for k in reversed(stack):  # an opening bracket never closed is dropped
+        del out[k]
+    text = "".join(out)
+    # a label does not open with a bracketed qualifier: （市、县）法治讲座 → 法治讲座
+    return re.sub(r"^[（(〔\[【][^（）()〔〕\[\]【】]*[）)〕\]】](?=.)", "", text)
 
 
 def _strip_lead(text: str) -> str:
-    return re.sub(r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面|切实|以及|和|及)+", "", text).strip()
+    text = re.sub(r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面|切实|以及|和|及)+", "", text).strip()
+    # 组织镇领导班子集体学法 → 镇领导班子集体学法 (who organises is the official reporting)
+    return re.sub(r"^(?:组织|带领|督促)(?=[\u4e00-\u9fff]{4})", "", text)
 
 
 _NOUN_VERB_RE = re.compile(r"(学法|学习|讲法|述法)$")
@@ -263,7 +279,7 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
         obj = _strip_lead(obj)
         if _NOUN_VERB_RE.search(obj):
             # 组织中心组开展4次集体学法 → 中心组集体学法次数 (the object already names the activity)
-            who = _ORGANIZER_RE.match(_FILLER.sub("", before))
+            who = _ORGANIZER_RE.match(_FILLER_ANY.sub("", before))
             return f"{who.group('who') if who else ''}{obj}{unit_word}", text
         return f"{obj}{short_verb}{unit_word}", text
     subject = before
