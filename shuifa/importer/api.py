@@ -74,7 +74,7 @@ class ImportResult:
 def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dict[int, Hint] | None) -> ImportResult:
     parsed = parse_lines(lines, hints)
     reportable = classify_sections(parsed.items)
-    nodes = to_nodes(parsed.items, reportable)
+    nodes = to_nodes(parsed.items, reportable, parsed.meta.title)
     meta = parsed.meta
     digest = hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()[:10]
     title = meta.title or re.sub(r"\.(txt|md|docx|markdown|text)$", "", name, flags=re.I)

@@ -109,7 +109,7 @@ _CHROME_ANY = re.compile(
     r"(您|你)?(现在|当前)?(所在|的)?的?位置[:：]|当前位置|浏览(次数|量)|点击(数|量|次数|率)[:：]|阅读(数|量|次数)[:：]"
     r"|【\s*字\s*号|字号[:：]?\s*[【\[]?\s*大|【[^】]{0,6}(打印|关闭|收藏|纠错|分享)[^】]{0,6}】|打印本页|关闭窗口|扫一扫|手机扫|分享到"
     r"|网站地图|版权所有|ICP备|公网安备|技术支持[:：]|主办单位[:：]|责任编辑[:：]|附件下载|上一篇[:：]|下一篇[:：]"
-    r"|相关(链接|阅读|新闻)[:：]?$|^\s*(首页|网站首页)\s*[>＞»/]|[>＞»]\s*(正文|详情|政策文件|通知公告)\s*$"
+    r"|(相关(链接|阅读|新闻|文章|文件)|友情链接)[:：]?$|^\s*(首页|网站首页)\s*[>＞»/]|[>＞»]\s*(正文|详情|政策文件|通知公告)\s*$"
 )
 _CHROME_META = re.compile(
     r"(发布|发表|更新|成文|印发)(时间|日期)[:：]|(信息)?来源[:：]|作者[:：]|索引号[:：]|字体[:：]"
@@ -130,6 +130,17 @@ _CHROME_WORDS = {
     "大 中 小",
     "【大】【中】【小】",
 }
+
+
+_FOOTER_RE = re.compile(r"相关(链接|阅读|新闻|文章|文件)|友情链接|上一篇|下一篇")
+_LINK_TITLE_END = re.compile(r"[。；;：:，,]$")
+
+
+def _is_link_title(s: str) -> bool:
+    """A bare link in a page footer: a short line without sentence punctuation or numbering."""
+    from .numbering import match_label
+
+    return len(s) <= 40 and not _LINK_TITLE_END.search(s) and "。" not in s and match_label(s) is None
 
 
 def is_chrome(line: str) -> bool:
@@ -243,11 +254,18 @@ def clean_lines(text: str) -> tuple[list[str], list[tuple[int, str]]]:
         converted = [t2s(p) for p in prepared]
     notes: list[tuple[int, str]] = []
     out: list[str] = []
+    footer = False  # inside a web page's link list (相关链接：/ 上一篇：… followed by bare link titles)
     for no, line in enumerate(converted, start=1):
         line = strip_markdown(line)
         if is_chrome(line):
+            footer = footer or bool(_FOOTER_RE.search(line))
             out.append("")
             continue
+        if footer and line.strip():
+            if _is_link_title(line.strip()):
+                out.append("")
+                continue
+            footer = False
         if "\ufffd" in line:
             notes.append((no, "此行含有无法识别的乱码字符，请对照原文核对。"))
             line = line.replace("\ufffd", "")

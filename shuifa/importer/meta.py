@@ -100,8 +100,8 @@ def date_line(text: str) -> tuple[str, str, str] | None:
 
 
 def is_title_like(text: str) -> bool:
-    if not text or len(text) > 60:
-        return False
+    if not text or (len(text) > 60 and not (len(text) <= 160 and COVER_RE.search(text))):
+        return False  # (a 转发 letter's title quoting the forwarded letter's title is long)
     if text[-1] in TERMINAL and not text.endswith(("）", ")")):
         return False
     if any(p in text for p in "。；;，,") and not text.startswith("《"):

@@ -70,10 +70,11 @@ _VERBS = (
     "主持",
     "研究",
     "讲授",
+    "旁听",
     "讲法",
     "学法",
 )
-_LEAD_VERBS = ("组织召开", "召开", "举办", "开展", "听取", "组织", "举行", "进行", "主持")
+_LEAD_VERBS = ("组织召开", "召开", "举办", "开展", "听取", "组织", "举行", "进行", "主持", "旁听")
 _FILLER_WORDS = rf"{_PERIOD}|{_QUAL}|一般|应当|必须|原则上|要|应|均|都|须|需要|需"
 _FILLER_EDGE = re.compile(rf"^(?:{_FILLER_WORDS})+|(?:{_FILLER_WORDS})+$")
 
@@ -92,6 +93,7 @@ class _Filler:
 
 _FILLER = _Filler()
 _FILLER_ANY = re.compile(rf"(?:{_PERIOD}|{_QUAL})")
+_ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|再次|最后)[，,：:]?")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
 _SENT_SPLIT = re.compile(r"(?<=[。；;！？])")
 _RATE_SUBJ = re.compile(r"率|比例|覆盖面|占比|合格|满意度|覆盖")
@@ -245,9 +247,10 @@ def _drop_unbalanced(text: str) -> str:
 def _strip_lead(text: str) -> str:
     text = re.sub(r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面|切实|以及|和|及)+", "", text).strip()
     # 组织镇领导班子集体学法 → 镇领导班子集体学法 (who organises is the official reporting)
-    return re.sub(r"^(?:组织|带领|督促)(?=[\u4e00-\u9fff]{4})", "", text)
+    return re.sub(r"^(?:组织|带领|督促|参加|参与)(?=[\u4e00-\u9fff]{4})", "", text)
 
 
+_MEETING_RE = re.compile(r"^(.{2,20}?(?:会议|常委会|讲座|培训班|专题会|座谈会))(?:研究|专题|听取|部署|学习).+$")
 _NOUN_VERB_RE = re.compile(r"(学法|学习|讲法|述法)$")
 _ORGANIZER_RE = re.compile(r"^(?:组织|带领|推动|主持|督促)(?P<who>[\u4e00-\u9fff]{2,16}?)(?:开展|举办|召开|进行|组织)$")
 
@@ -274,7 +277,7 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
                     obj = obj[len(v) :]
                     break
         # 召开2次党组会议研究法治工作 → the meeting is what is counted
-        obj = re.sub(r"^(.{2,20}?(?:会议|常委会|讲座|培训班|专题会|座谈会))(?:研究|专题|听取|部署|学习).+$", r"\1", obj)
+        obj = _MEETING_RE.sub(r"\1", obj)
         short_verb = "召开" if verb == "组织召开" else verb.replace("专题", "")
         obj = _strip_lead(obj)
         if _NOUN_VERB_RE.search(obj):
@@ -327,7 +330,7 @@ def extract_requirements(text: str) -> list[Requirement]:
     if not _ANY_RE.search(text):
         return []
     for sentence in _SENT_SPLIT.split(text.replace("\n", "。")):
-        sentence = sentence.strip().rstrip("。；;！？")
+        sentence = _ENUM_RE.sub("", sentence.strip()).rstrip("。；;！？")
         if not sentence or not _ANY_RE.search(sentence):
             continue
         for m in DEADLINE_RE.finditer(sentence) if "月" in sentence else ():
@@ -381,7 +384,9 @@ def extract_requirements(text: str) -> list[Requirement]:
             if COUNT_RE.search(sentence[a:b]) or re.search(r"\d|[一二两三四五六七八九十]\s*[次期场轮]", m.group("obj")):
                 continue
             verb = "召开" if m.group("verb") == "组织召开" else m.group("verb")
-            obj = _strip_lead(m.group("obj"))
+            obj = _strip_lead(_drop_notes(m.group("obj")))
+            if verb in ("召开", "举行"):  # 召开政府常务会议专题研究… → the meeting is what is counted
+                obj = _MEETING_RE.sub(r"\1", obj)
             reqs.append(
                 Requirement(
                     kind="count",

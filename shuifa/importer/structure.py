@@ -557,8 +557,20 @@ def classify_sections(roots: list[Item]) -> dict[int, bool]:
 # --------------------------------------------------------------------------- nodes
 
 
-def to_nodes(items: list[Item], reportable: dict[int, bool]) -> list[Node]:
+def _names_role(item: Item) -> bool:
+    if item.children or item.forced_group:
+        if role_of_heading(item.head) or (item.body and role_of_heading(item.body[0])):
+            return True
+    return any(_names_role(c) for c in item.children)
+
+
+def to_nodes(items: list[Item], reportable: dict[int, bool], title: str = "") -> list[Node]:
+    """Nodes for the items; ``title`` (the list's) gives the role of a list written for one kind of
+    official only (县直部门主要负责人…职责清单 → department) where no heading names one."""
     counter = [0]
+    root_role = "common"
+    if title and not any(_names_role(it) for it in items):
+        root_role = role_of_heading(title) or "common"
 
     def rec(item: Item, rep: bool, role: str) -> Node:
         counter[0] += 1
@@ -590,7 +602,7 @@ def to_nodes(items: list[Item], reportable: dict[int, bool]) -> list[Node]:
         node.source_lines = (item.first, item.last_line())
         return node
 
-    return [rec(it, reportable.get(id(it), True), "common") for it in items]
+    return [rec(it, reportable.get(id(it), True), root_role) for it in items]
 
 
 # --------------------------------------------------------------------------- warnings
