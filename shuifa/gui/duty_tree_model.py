@@ -175,9 +175,13 @@ class TreeFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_only_unfinished(self, on: bool, keep_key: str = "") -> None:
-        self.only_unfinished = on
-        self.keep_key = keep_key
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self.only_unfinished, self.keep_key = on, keep_key
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.only_unfinished, self.keep_key = on, keep_key
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self.only_unfinished:
