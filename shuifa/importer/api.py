@@ -114,7 +114,8 @@ def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dic
         first = last.source_lines[0] if last.source_lines else None
         warnings.append(
             ImportWarning(
-                f"最后一条职责（{last.label or last.text[:10]}）没有以句号结束，可能被截断，请对照原文补全。",
+                f"最后一条可能不完整：职责{_quoted(last.label or last.text[:10])}没有以句号结束，可能被截断，"
+                "请对照原文补全。",
                 first,
                 last.id,
             )
@@ -128,6 +129,10 @@ def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dic
             )
     warnings.sort(key=lambda w: (w.line is None, w.line or 0))
     return ImportResult(duty_list=dl, warnings=warnings, source_lines=lines)
+
+
+def _quoted(label: str) -> str:
+    return label if label.startswith(("（", "(", "第")) or len(label) > 6 else f"“{label}”"
 
 
 def import_text(text: str, name: str = "粘贴的文本") -> ImportResult:

@@ -256,6 +256,9 @@ def clean_lines(text: str) -> tuple[list[str], list[tuple[int, str]]]:
     out: list[str] = []
     footer = False  # inside a web page's link list (相关链接：/ 上一篇：… followed by bare link titles)
     for no, line in enumerate(converted, start=1):
+        if _PAGE_NO.match(line):  # "- 3 -" before markdown clean-up takes its dash for a bullet
+            out.append("")
+            continue
         line = strip_markdown(line)
         if is_chrome(line):
             footer = footer or bool(_FOOTER_RE.search(line))

@@ -103,7 +103,7 @@ _QUAL_END_RE = re.compile(rf"(?:{_QUAL})\s*$")
 _UNIT_RE = re.compile(r"[次期场轮]")
 _DAYS_RE = re.compile(r"[日天]")
 # A sentence without any of these cannot state a requirement (fast path).
-_ANY_RE = re.compile(r"\d|[一二两三四五六七八九十][次期场轮]|每|[%％]|年度内|全年")
+_ANY_RE = re.compile(r"\d|[一二两三四五六七八九十][次期场轮]|每|[%％]|年度|全年")
 
 
 def _num(s: str) -> int | None:
@@ -245,7 +245,9 @@ def _drop_unbalanced(text: str) -> str:
 
 
 def _strip_lead(text: str) -> str:
-    text = re.sub(r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面|切实|以及|和|及)+", "", text).strip()
+    text = re.sub(
+        r"^(确保|实现|推动|保证|力争|做到|使|并|且|同时|其中|全面(?!依法)|切实|以及|和|及)+", "", text
+    ).strip()
     # 组织镇领导班子集体学法 → 镇领导班子集体学法 (who organises is the official reporting)
     return re.sub(r"^(?:组织|带领|督促|参加|参与)(?=[\u4e00-\u9fff]{4})", "", text)
 
@@ -325,6 +327,31 @@ def _period_for(sentence: str, pos: int) -> str | None:
     return found
 
 
+YEAR_END_RE = re.compile(r"(?:每年|每年度|每一年|年度)(?P<end>年底|年末|年终)\s*(?:前|之前|以前)")
+
+
+def _deadline(sentence: str, m_start: int, m_end: int, mo: int, day: int) -> Requirement:
+    rest = sentence[m_end:]
+    vm = re.search(r"(报告|报送|提交|上报|公开|公布|完成|印发|召开|开展)(?P<obj>[^，。；,;]{2,30})", rest)
+    start = m_start
+    pm = _PERIOD_RE.search(sentence[max(0, m_start - 4) : m_start])
+    if pm:
+        start = max(0, m_start - 4) + pm.start()
+    if vm:
+        label = f"{_drop_notes(vm.group('obj')).strip()}{vm.group(1)}日期"
+        end = m_end + vm.end()
+    else:
+        a, b, _ = _clause_at(sentence, m_end)
+        label = f"{_strip_lead(_drop_notes(sentence[m_end:b])) or '完成'}日期"
+        end = b
+    return Requirement(
+        kind="deadline",
+        text=sentence[start:end].strip("，。；"),
+        deadline=f"{mo:02d}-{day:02d}",
+        label=label,
+    )
+
+
 def extract_requirements(text: str) -> list[Requirement]:
     reqs: list[Requirement] = []
     if not _ANY_RE.search(text):
@@ -346,27 +373,10 @@ def extract_requirements(text: str) -> list[Requirement]:
                 day = _num(m.group("d") or "") or 0
                 if not 1 <= day <= 31:
                     continue
-            rest = sentence[m.end() :]
-            vm = re.search(r"(报告|报送|提交|上报|公开|公布|完成|印发|召开|开展)(?P<obj>[^，。；,;]{2,30})", rest)
-            start = m.start()
-            pm = _PERIOD_RE.search(sentence[max(0, m.start() - 4) : m.start()])
-            if pm:
-                start = max(0, m.start() - 4) + pm.start()
-            if vm:
-                label = f"{vm.group('obj').strip()}{vm.group(1)}日期"
-                end = m.end() + vm.end()
-            else:
-                a, b, _ = _clause_at(sentence, m.end())
-                label = f"{_strip_lead(sentence[m.end() : b]) or '完成'}日期"
-                end = b
-            reqs.append(
-                Requirement(
-                    kind="deadline",
-                    text=sentence[start:end].strip("，。；"),
-                    deadline=f"{mo:02d}-{day:02d}",
-                    label=label,
-                )
-            )
+            reqs.append(_deadline(sentence, m.start(), m.end(), mo, day))
+        for m in YEAR_END_RE.finditer(sentence) if "年" in sentence else ():
+            # 每年年底前组织开展述法 → 12-31
+            reqs.append(_deadline(sentence, m.start("end"), m.end(), 12, 31))
         for m in COUNT_RE.finditer(sentence) if _UNIT_RE.search(sentence) else ():
             n = _num(m.group("n"))
             if not n or n > 365:

@@ -551,7 +551,33 @@ def classify_sections(roots: list[Item]) -> dict[int, bool]:
         else:
             leaf_context = bool(_LEAF_CONTEXT_RE.search(r.head[:40]))
             result[id(r)] = not leaf_context and (seen_pos or not any_pos)
+    # A section whose items continue the numbering of the duty section before it (一、… 1.–3. /
+    # 三、监督问责 7.–8.) belongs to the same list of duties.
+    prev: Item | None = None
+    for r in groups:
+        if prev is not None and result.get(id(prev)) and not result.get(id(r)) and _continues(prev, r):
+            result[id(r)] = True
+        prev = r
     return result
+
+
+def _continues(prev: Item, cur: Item) -> bool:
+    last = next((c for c in reversed(prev.children) if c.ordinal is not None), None)
+    first = next((c for c in cur.children if c.ordinal is not None), None)
+    return (
+        last is not None
+        and first is not None
+        and first.style == last.style
+        and first.ordinal is not None
+        and last.ordinal is not None
+        and first.ordinal == last.ordinal + 1
+        and first.ordinal > 1
+        and first.style != "article"  # 第X条 always run on across chapters, 附则 included
+        and not _STRONG_CONTEXT_RE.search(cur.head[:30])
+    )
+
+
+_STRONG_CONTEXT_RE = re.compile(r"附则|总则|原则|保障|组织实施|工作要求|基本要求|总体要求|指导思想|实施步骤|适用范围")
 
 
 # --------------------------------------------------------------------------- nodes
@@ -742,6 +768,16 @@ def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parse
     paras = _paragraphs(cleaned, hints)
     roots, preamble = _build(paras)
     warnings = numbering_warnings(roots)
+    first = next((r for r in roots if r.ordinal is not None), None)
+    if first is not None and first is roots[0] and first.ordinal is not None and first.ordinal > 1:
+        warnings.insert(
+            0,
+            (
+                f"清单从“{first.label}”开始，前面的部分可能没有复制进来，请对照原文核对。",
+                first.first,
+                first,
+            ),
+        )
     if preamble and roots and not meta.title and not re.match(r"^(为|根据|按照|依据|现将|经)", preamble[0].text):
         warnings.insert(
             0,
