@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import InvalidFileError
 from .numbering import match_label
-from .structure import Hint
+from .structure import Hint, role_columns
 from .tables import layout
 from .units import split_top
 
@@ -162,15 +162,45 @@ class Numbering:
 # --------------------------------------------------------------------------- tables
 
 
-def _cell_paragraphs(tc) -> list[str]:
+class _Labels:
+    """Renders Word's automatic numbering of a paragraph (direct numPr or a numbered style)."""
+
+    def __init__(self, numbering: Numbering, style_num: dict[str, tuple[str, int]]) -> None:
+        self.numbering = numbering
+        self.style_num = style_num
+
+    def __call__(self, p, text: str, empty_ok: bool = False) -> str:
+        ppr = p.find(f"{W}pPr")
+        numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+        num: tuple[str, int] | None = None
+        if numpr is not None:
+            nid = numpr.find(f"{W}numId")
+            il = numpr.find(f"{W}ilvl")
+            if nid is not None:
+                try:
+                    num = (nid.get(f"{W}val", "0"), int(il.get(f"{W}val", "0")) if il is not None else 0)
+                except ValueError:
+                    num = None
+        elif ppr is not None:
+            ps = ppr.find(f"{W}pStyle")
+            if ps is not None:
+                num = self.style_num.get(ps.get(f"{W}val", ""))
+        if num is None or not (text.strip() or empty_ok):
+            return ""
+        return self.numbering.label(num[0], max(0, min(8, num[1])))
+
+
+def _cell_paragraphs(tc, labels: _Labels | None = None) -> list[str]:
     out = []
     for p in tc.iter(f"{W}p"):
         text = "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}tab", f"{W}br") if t.tag == f"{W}t")
-        out.append(text)
+        # (an empty numbered paragraph in a cell shows its number: a 序号 column numbered by Word)
+        label = labels(p, text, empty_ok=True) if labels is not None else ""
+        out.append(f"{label}{text}" if label else text)
     return out
 
 
-def _grid(tbl) -> list[list[tuple[object, list[str]]]]:
+def _grid(tbl, labels: _Labels | None = None) -> list[list[tuple[object, list[str]]]]:
     """Rows of (cell identity, paragraphs), merged cells repeated with the same identity."""
     rows: list[list[tuple[object, list[str]]]] = []
     for tr in tbl.findall(f"{W}tr"):
@@ -193,15 +223,15 @@ def _grid(tbl) -> list[list[tuple[object, list[str]]]]:
             if vmerge == "continue" and rows and col < len(rows[-1]):
                 ident, paras = rows[-1][col]
             else:
-                ident, paras = tc, _cell_paragraphs(tc)
+                ident, paras = tc, _cell_paragraphs(tc, labels)
             for _ in range(span):
                 row.append((ident, paras))
         rows.append(row)
     return rows
 
 
-def _table_lines(tbl, out: list[str], hints: dict[int, Hint]) -> None:
-    grid = [r for r in _grid(tbl) if any("".join(p).strip() for _, p in r)]
+def _table_lines(tbl, out: list[str], hints: dict[int, Hint], labels: _Labels | None = None) -> None:
+    grid = [r for r in _grid(tbl, labels) if any("".join(p).strip() for _, p in r)]
     if not grid:
         return
     ncols = max(len(r) for r in grid)
@@ -213,25 +243,46 @@ def _table_lines(tbl, out: list[str], hints: dict[int, Hint]) -> None:
         # a row spanning the whole table is a caption (the list's title or a section heading)
         out.append("".join(grid[0][0][1]))
         grid = grid[1:]
+    header = ["".join(p).strip() for _, p in grid[0]]
+    role_cols = role_columns(header)
+    if role_cols:
+        # 类别 | 县委主要负责人 | 县政府主要负责人: one group per role column, the other columns shared
+        others = [i for i in range(ncols) if i not in role_cols]
+        for rc in role_cols:
+            out.append(header[rc])
+            hints[len(out)] = Hint("tcat", level=0)
+            sub = [[r[i] for i in others if i < len(r)] + ([r[rc]] if rc < len(r) else []) for r in grid]
+            sub[0] = sub[0][:-1] + [(object(), ["具体内容"])]
+            _table_rows(sub, out, hints, base_level=1)
+        return
+    _table_rows(grid, out, hints)
+
+
+_EMPTY_CELLS = {"/", "／", "—", "——", "-", "无", "——/——"}
+
+
+def _table_rows(
+    grid: list[list[tuple[object, list[str]]]], out: list[str], hints: dict[int, Hint], base_level: int = 0
+) -> None:
     lay = layout([["".join(p) for _, p in r] for r in grid])
     body = grid[1:] if lay.header else grid
     current: dict[int, str] = {}
     for r in body:
-        for level, ci in enumerate(lay.cats):
+        for level, ci in enumerate(lay.cats, start=base_level):
             if ci >= len(r):
                 continue
             text = "".join(r[ci][1]).strip()
             if not text or current.get(ci) == text:
                 continue
             current[ci] = text
-            for deeper in lay.cats[level + 1 :]:
+            for deeper in lay.cats[level - base_level + 1 :]:
                 current.pop(deeper, None)
             lab = match_label(text)
             out.append(lab.rest if lab else text)
             hints[len(out)] = Hint("tcat", label=lab.label if lab else "", level=level)
         if lay.content >= len(r):
             continue
-        paras = [p.strip() for p in r[lay.content][1] if p.strip()]
+        paras = [p.strip() for p in r[lay.content][1] if p.strip() and p.strip() not in _EMPTY_CELLS]
         if not paras:
             continue
         units = None
@@ -269,33 +320,17 @@ def _walk(document) -> tuple[list[str], dict[int, Hint]]:
                     style_num[sid] = (nid.get(f"{W}val", "0"), int(il.get(f"{W}val", "0")) if il is not None else 0)
     except (AttributeError, ValueError):
         pass
+    labels = _Labels(numbering, style_num)
     out: list[str] = []
     hints: dict[int, Hint] = {}
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{W}p":
             text = "".join(t.text or "" for t in child.iter(f"{W}t"))
-            label = ""
-            ppr = child.find(f"{W}pPr")
-            numpr = ppr.find(f"{W}numPr") if ppr is not None else None
-            num: tuple[str, int] | None = None
-            if numpr is not None:
-                nid = numpr.find(f"{W}numId")
-                il = numpr.find(f"{W}ilvl")
-                if nid is not None:
-                    try:
-                        num = (nid.get(f"{W}val", "0"), int(il.get(f"{W}val", "0")) if il is not None else 0)
-                    except ValueError:
-                        num = None
-            elif ppr is not None:
-                ps = ppr.find(f"{W}pStyle")
-                if ps is not None:
-                    num = style_num.get(ps.get(f"{W}val", ""))
-            if num is not None and text.strip():
-                label = numbering.label(num[0], max(0, min(8, num[1])))
+            label = labels(child, text)
             out.append(f"{label}{text}" if label else text)
         elif child.tag == f"{W}tbl":
-            _table_lines(child, out, hints)
+            _table_lines(child, out, hints, labels)
     return out, hints
 
 

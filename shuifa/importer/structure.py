@@ -500,6 +500,13 @@ def role_of_heading(text: str) -> str | None:
     return None
 
 
+def role_columns(header: list[str]) -> list[int]:
+    """Columns of a table header that each name a role (县委主要负责人 | 县政府主要负责人); only when
+    two or more do."""
+    cols = [i for i, h in enumerate(header) if h and len(h) <= 24 and role_of_heading(h.replace(" ", ""))]
+    return cols if len(cols) >= 2 else []
+
+
 def _has_role_heading(item: Item) -> bool:
     for c in item.children:
         if c.children and (role_of_heading(c.head) or (c.body and role_of_heading(c.body[0]))):

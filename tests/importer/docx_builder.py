@@ -10,7 +10,8 @@ from docx.oxml import parse_xml
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
-# abstractNum 1: 一、 / （一） / 1. ; abstractNum 2: 第一条 ; abstractNum 3: ① (decimalEnclosedCircle)
+# abstractNum 1: 一、 / （一） / 1. ; abstractNum 2: 第一条 ; abstractNum 3: ① (decimalEnclosedCircle);
+# abstractNum 4: 1 (a 序号 column numbered by Word)
 NUMBERING = f"""
 <w:numbering {NS}>
   <w:abstractNum w:abstractNumId="1">
@@ -25,9 +26,13 @@ NUMBERING = f"""
   <w:abstractNum w:abstractNumId="3">
     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl>
   </w:abstractNum>
+  <w:abstractNum w:abstractNumId="4">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>
+  </w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
   <w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>
+  <w:num w:numId="4"><w:abstractNumId w:val="4"/></w:num>
 </w:numbering>
 """
 
