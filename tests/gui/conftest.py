@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from shuifa.gui import dialogs, messages  # noqa: E402
 from shuifa.store import Store  # noqa: E402
 
+
 class Answers:
     """Answers message boxes: the next queued answer, else ``default`` (None → the box's default)."""
 

@@ -13,7 +13,9 @@ SEED = DATA / "niuxintuo-town-2023.txt"
 
 def blank_report(role: str = "party") -> Report:
     """A new, empty report on the built-in 牛心坨镇 list."""
-    return Report.new(Official("王五", "镇党委书记", "中共牛心坨镇委员会", role), 2025, load_builtin("niuxintuo-town-2023"))
+    return Report.new(
+        Official("王五", "镇党委书记", "中共牛心坨镇委员会", role), 2025, load_builtin("niuxintuo-town-2023")
+    )
 
 
 def type_text(widget, text: str) -> None:

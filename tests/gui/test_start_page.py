@@ -62,7 +62,12 @@ def test_new_report_dialog_creates_and_opens(window, store, qtbot):
     rows = store.list_reports()
     assert len(rows) == 1
     r = store.load_report(rows[0].id)
-    assert (r.official.name, r.official.title, r.official.unit, r.official.role) == ("张三", "镇长", "牛心坨镇人民政府", "government")
+    assert (r.official.name, r.official.title, r.official.unit, r.official.role) == (
+        "张三",
+        "镇长",
+        "牛心坨镇人民政府",
+        "government",
+    )
     assert len(r.duties()) == 28 and r.year == 2025
 
 

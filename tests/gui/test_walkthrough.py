@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from gui_helpers import blank_report, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from shuifa.gui.duty_tree_model import KeyRole
-
-from gui_helpers import blank_report, type_text
 
 
 def open_blank(window, store, role="party"):

@@ -1,0 +1,73 @@
+"""Store trouble while typing: a conflicting change elsewhere, and a store that cannot be written."""
+
+from __future__ import annotations
+
+from gui_helpers import blank_report, type_text
+from PySide6.QtWidgets import QApplication
+
+from shuifa.errors import StoreError
+from shuifa.store import Store
+
+
+def _open(window, store):
+    r = blank_report()
+    store.create_report(r)
+    w = window()
+    w.start.reload()
+    w.open_report(r.id)
+    return w, r
+
+
+def test_conflict_with_another_window_is_explained_and_nothing_overwritten(window, store, qtbot, answers):
+    w, r = _open(window, store)
+    v = w.view
+    duty_id = v.current_key
+    other = Store.open(store.path)
+    theirs = other.load_report(r.id)
+    e = theirs.entry(duty_id)
+    e.performance = "另一个窗口写的"
+    other.save_entry(theirs, e)
+    other.close()
+    answers.queue = ["稍后处理"]
+    type_text(v.duty_editor.fields["performance"].editor, "本窗口写的")
+    v.save_now()
+    msg = next(m for m in answers.seen if m.title == "保存冲突")
+    assert "另一个述法助手窗口" in msg.text
+    assert "剪贴板" in msg.detail
+    assert "本窗口写的" in QApplication.clipboard().text()
+    with Store.open(store.path) as check:  # a separate reader: the window's store keeps its revisions
+        assert check.load_report(r.id).entries[duty_id].performance == "另一个窗口写的"
+    assert "未能保存" in w.saved_label.text()
+    # reopening shows the other window's text
+    answers.queue = ["重新打开报告"]
+    v.autosave.stopped = False
+    type_text(v.duty_editor.fields["performance"].editor, "再写")
+    v.save_now()
+    qtbot.waitUntil(lambda: w.view is not v and w.view is not None, timeout=2000)
+    assert w.view.duty_editor.fields["performance"].text() == "另一个窗口写的"
+    assert w.view.current_key == duty_id
+
+
+def test_store_failure_is_shown_once_and_retried(window, store, qtbot, answers, monkeypatch):
+    w, r = _open(window, store)
+    v = w.view
+    real = Store.save_entry
+    calls = {"n": 0}
+
+    def broken(self, report, entry):
+        calls["n"] += 1
+        raise StoreError("磁盘空间不足，本次保存未完成。", hint="请清理磁盘空间后重试，已输入的内容仍在窗口中。")
+
+    monkeypatch.setattr(Store, "save_entry", broken)
+    type_text(v.duty_editor.fields["performance"].editor, "一")
+    assert not v.autosave.flush()
+    type_text(v.duty_editor.fields["performance"].editor, "二")
+    assert not v.autosave.flush()
+    errors = [m for m in answers.seen if m.level == "error"]
+    assert len(errors) == 1 and errors[0].text == "磁盘空间不足，本次保存未完成。"
+    assert "请清理磁盘空间" in errors[0].detail
+    assert "未能保存" in w.saved_label.text()
+    monkeypatch.setattr(Store, "save_entry", real)
+    assert v.autosave.flush()
+    assert store.load_report(r.id).entries[v.current_key].performance == "一二"
+    assert w.saved_label.text().startswith("已自动保存")

@@ -1,0 +1,74 @@
+"""Export from the walk-through: the .docx read back holds what was typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from gui_helpers import blank_report, type_text
+from PySide6.QtWidgets import QDialog
+
+from shuifa.gui import dialogs
+from shuifa.gui.export_dialog import ExportDialog
+
+
+def _open(window, store):
+    r = blank_report()
+    store.create_report(r)
+    w = window()
+    w.start.reload()
+    w.open_report(r.id)
+    return w
+
+
+def test_export_word_after_typing(window, store, qtbot, tmp_path: Path, answers):
+    w = _open(window, store)
+    v = w.view
+    v.duty_editor.set_status("done")
+    type_text(v.duty_editor.fields["performance"].editor, "全年组织集体学法6次")
+    v.go_to("part:next_steps")
+    type_text(v.parts_editor.fields["next_steps"].editor, "持续深化法治乡镇建设")
+    out = tmp_path / "导出" / "王五述法报告.docx"
+    out.parent.mkdir()
+    seen = {}
+
+    def driver(dlg: QDialog) -> int:
+        assert isinstance(dlg, ExportDialog)
+        dlg.kind.setCurrentIndex(dlg.kind.findData("shufa-report"))
+        assert dlg.template.count() >= 1
+        assert dlg.path.text().endswith("中共牛心坨镇委员会-王五-2025年度书面述法报告.docx")
+        dlg.path.setText(str(out))
+        dlg.ok.click()
+        qtbot.waitUntil(lambda: dlg.output is not None or bool(dlg.task and dlg.task.error), timeout=30000)
+        seen["task"] = dlg.task
+        return dlg.result()
+
+    dialogs.set_dialog_driver(driver)
+    answers.default = "关闭"
+    w.actions_by_name["export"].trigger()
+    assert seen["task"].error is None
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "全年组织集体学法6次" in text
+    assert "持续深化法治乡镇建设" in text
+    assert "王五" in text
+    done = answers.seen[-1]
+    assert done.title == "导出完成" and str(out) in done.text
+    assert store.get_state("gui.export_dir") == str(out.parent)
+
+
+def test_export_to_a_missing_folder_says_what_to_do(window, store, qtbot, tmp_path: Path, answers):
+    w = _open(window, store)
+    out = tmp_path / "不存在的文件夹" / "报告.docx"
+
+    def driver(dlg: QDialog) -> int:
+        dlg.path.setText(str(out))
+        dlg.ok.click()
+        qtbot.waitUntil(lambda: bool(dlg.task is not None and dlg.task.error is not None), timeout=30000)
+        return 0
+
+    dialogs.set_dialog_driver(driver)
+    w.actions_by_name["export"].trigger()
+    err = answers.seen[-1]
+    assert err.level == "error" and err.title == "导出失败"
+    assert "不存在" in err.text
+    assert not out.exists()
