@@ -467,7 +467,8 @@ def role_of_heading(text: str) -> str | None:
         qual, person = head[: m.start()], m.group(0)
     if _ROLE_VERB.search(qual):
         return None
-    if not (heading_like(text) or re.search(r"职责|应当|清单|如下|以下|述法|履行", head)):
+    short = len(text) <= 24 and not re.search(r"[，。；：,;:]", text)  # 市委、市政府其他班子成员
+    if not (heading_like(text) or short or re.search(r"职责|应当|清单|如下|以下|述法|履行", head)):
         return None
     if re.search(r"乡|镇|街道", qual) and person not in ("县长", "区长", "市长"):
         return "township"
