@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                 mark = "" if n.reportable else "〔背景，不述职〕"
                 shown = n.role != parent_role and n.reportable
                 role = f"〔{ROLES.get(n.role, n.role)}〕" if shown else ""
-                heading = n.heading()
+                heading = _spaced(n.label, n.title)
                 heading = heading if len(heading) <= 50 else heading[:48] + "……"
                 print(f"{pad}{heading}{role}{mark}")
                 if n.reportable:
@@ -52,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
             elif n.reportable:
                 text = n.text.replace("\n", " ")
                 short = text if len(text) <= 60 else text[:58] + "……"
-                label = f"{n.label} " if n.label and n.label[-1].isalnum() else n.label
-                print(f"{pad}{label}{n.title or ''}{' ' if n.title else ''}{short}")
+                print(f"{pad}{_spaced(n.label, f'{n.title} {short}' if n.title else short)}")
                 extra = []
                 if n.responsible_units:
                     extra.append("责任单位：" + "、".join(n.responsible_units))
@@ -64,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 head = n.title or n.text.replace("\n", " ")
                 head = head if len(head) <= 30 else head[:28] + "……"
-                print(f"{pad}{n.label}{head}〔背景，不述职〕")
+                print(f"{pad}{_spaced(n.label, head)}〔背景，不述职〕")
 
     show(dl.children, 0)
     if res.warnings:
@@ -74,3 +73,11 @@ def run(args: argparse.Namespace) -> int:
             where = f"第 {w.line} 行：" if w.line else ""
             print(f"  · {where}{w.message}")
     return 0
+
+
+def _spaced(label: str, text: str) -> str:
+    """``第二条 县委书记…`` / ``1 学法用法`` / ``一、组织领导``: a space after a label not ending in punctuation."""
+    if label and text and (label[-1].isdigit() or label[-1] in "条章节编部分" or label[-1].isascii()):
+        if label[-1] not in ".)":
+            return f"{label} {text}"
+    return f"{label}{text}"
