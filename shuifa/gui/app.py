@@ -87,6 +87,9 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
     win = create_window(store)
     win.restore_session()
     win.show()
+    from .preview_panel import preload_render
+
+    QTimer.singleShot(0, preload_render)  # after the first paint
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(win))
     try:

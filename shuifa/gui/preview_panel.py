@@ -6,6 +6,9 @@ first refresh, after the window is already up.
 
 from __future__ import annotations
 
+import importlib
+import sys
+import threading
 import time
 
 from PySide6.QtCore import QTimer
@@ -20,6 +23,29 @@ KIND_TITLES: dict[str, str] = {
     "speech": "现场述法发言稿",
 }
 DEBOUNCE_MS = 500
+_render_ready = threading.Event()
+_preloading = False
+
+
+def preload_render() -> None:
+    """Import the render package (docxtpl, python-docx, jinja2: ~0.3 s) in a background thread after
+    start-up, so neither the first window nor the first preview waits for it."""
+    global _preloading
+    if _preloading or _render_ready.is_set():
+        return
+    _preloading = True
+
+    def work() -> None:
+        try:
+            importlib.import_module("shuifa.render")
+        finally:
+            _render_ready.set()
+
+    threading.Thread(target=work, name="preload-render", daemon=True).start()
+
+
+def render_loaded() -> bool:
+    return _render_ready.is_set() or ("shuifa.render" in sys.modules and not _preloading)
 
 
 def minutes_label(minutes: float) -> str:
@@ -67,12 +93,15 @@ class PreviewPanel(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self._timer.start(0)
+            self._timer.start(0 if render_loaded() else 150)
 
     def current_kind(self) -> str:
         return self.kind.currentData()
 
     def refresh(self) -> None:
+        if _preloading and not _render_ready.is_set():
+            self._timer.start(100)  # the background import is still running: try again shortly
+            return
         from ..render import preview_text
 
         t0 = time.perf_counter()

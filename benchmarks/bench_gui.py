@@ -1,0 +1,161 @@
+"""Desktop-app figures: start-up, duty switching and autosave with 300 duties, memory.
+
+- start to a usable window (process start → main window shown and painted), the real app vs a bare
+  QMainWindow, each in fresh subprocesses (median of 5);
+- switching duties with a 300-duty report (go_to + the event processing that lays out and paints);
+- the longest autosave flush on the GUI thread while editing the 300-duty report;
+- RSS of the app with the 300-duty report open after visiting every duty.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1360, 860)
+w.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+APP = """
+import sys
+sys.path.insert(0, {root!r})
+from shuifa.gui import app
+def ready(win):
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+    print("ready", "report" if win.view is not None else "start", flush=True)
+    QApplication.instance().quit()
+sys.exit(app.run(["shuifa"], ready))
+"""
+
+
+def time_child(code: str, env: dict[str, str]) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert p.stdout is not None
+    line = p.stdout.readline()
+    t = time.perf_counter() - t0
+    p.wait(timeout=60)
+    if not line.startswith("ready"):
+        raise SystemExit(f"子进程没有启动成功：{line!r}")
+    return t, line.split()[-1]
+
+
+def startup() -> None:
+    from common import figure
+
+    home = tempfile.mkdtemp(prefix="shuifa-bench-gui-")
+    env = {**os.environ, "SHUIFA_HOME": home, "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]}
+    app_code = APP.format(root=str(ROOT))
+    time_child(app_code, env)  # first run: creates the store and the sample report
+    time_child(BARE, env)  # warm the OS file cache for Qt itself
+    bare = statistics.median(time_child(BARE, env)[0] for _ in range(5))
+    app = statistics.median(time_child(app_code, env)[0] for _ in range(5))
+    # with a report reopened (the session after the user worked on the sample report)
+    from shuifa.store import Store
+
+    os.environ["SHUIFA_HOME"] = home
+    with Store.open() as s:
+        rid = s.list_reports()[0].id
+        s.set_state("gui.current", {"report": rid, "key": ""})
+    reopened = statistics.median(time_child(app_code, env)[0] for _ in range(5))
+    figure("start_bare_qmainwindow", bare * 1000, "ms")
+    figure("start_to_usable_window", app * 1000, "ms", "< 1000 ms")
+    figure("start_ratio_vs_bare", app / bare, "x", "< 4 x")
+    figure("start_to_reopened_report", reopened * 1000, "ms", "< 1000 ms")
+    figure("start_reopened_ratio_vs_bare", reopened / bare, "x", "< 4 x")
+
+
+def big() -> None:
+    """In a child process: the 300-duty report open in the real window."""
+    from common import big_report, figure, percentile
+    from PySide6.QtWidgets import QApplication
+
+    from shuifa.gui.app import make_app
+    from shuifa.gui.main_window import MainWindow
+    from shuifa.store import Store
+
+    home = tempfile.mkdtemp(prefix="shuifa-bench-gui300-")
+    os.environ["SHUIFA_HOME"] = home
+    app = make_app(["bench"])
+    store = Store.open()
+    report = big_report(300)
+    store.create_report(report)
+    win = MainWindow(store)
+    win.show()
+    app.processEvents()
+    t0 = time.perf_counter()
+    win.open_report(report.id)
+    app.processEvents()
+    open_ms = (time.perf_counter() - t0) * 1000
+    view = win.view
+    keys = view.model.duty_keys()
+    assert len(keys) == 300, len(keys)
+
+    def switch_all() -> list[float]:
+        out = []
+        for k in keys:
+            t = time.perf_counter()
+            view.go_to(k)
+            QApplication.processEvents()
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
+    first = switch_all()  # first visit: each duty's documents are created
+    again = switch_all()  # later visits
+    # autosave: edit every 10th duty and flush, as the timer would
+    flushes = []
+    for k in keys[::10]:
+        view.go_to(k)
+        ed = view.duty_editor.fields["performance"].editor
+        ed.moveCursor(ed.textCursor().MoveOperation.End)
+        ed.insertPlainText("补充一句。")
+        view.parts_editor.fields["next_steps"].editor.insertPlainText("。")
+        t = time.perf_counter()
+        view.autosave.flush()
+        flushes.append((time.perf_counter() - t) * 1000)
+    rss = 0.0
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) / 1024
+    figure("open_300_duty_report", open_ms, "ms")
+    figure("switch_duty_300_first_visit_p95", percentile(first, 95), "ms", "< 16 ms")
+    figure("switch_duty_300_p95", percentile(again, 95), "ms", "< 16 ms")
+    figure("switch_duty_300_max", max(again), "ms", "< 16 ms")
+    figure("autosave_flush_300_max", max(flushes + [view.autosave.max_flush_ms]), "ms", "< 16 ms")
+    figure("autosave_flush_300_median", statistics.median(flushes), "ms")
+    figure("rss_300_duty_report", rss, "MB", "< 250 MB")
+    win.close()
+    store.close()
+
+
+def main() -> int:
+    if sys.argv[1:] == ["--big"]:
+        big()
+        return 0
+    startup()
+    env = {**os.environ}
+    return subprocess.call([sys.executable, __file__, "--big"], env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
