@@ -53,7 +53,9 @@ def show(parent: QWidget | None, msg: Message) -> str:
         box.setInformativeText(msg.detail)
     buttons = {}
     for text in msg.buttons:
-        role = QMessageBox.ButtonRole.RejectRole if text in ("取消", "否", "跳过") else QMessageBox.ButtonRole.AcceptRole
+        role = (
+            QMessageBox.ButtonRole.RejectRole if text in ("取消", "否", "跳过") else QMessageBox.ButtonRole.AcceptRole
+        )
         buttons[box.addButton(text, role)] = text
         if text == msg.default:
             box.setDefaultButton(list(buttons)[-1])
@@ -79,11 +81,22 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "出错�
     if isinstance(exc, ShuifaError):
         error(parent, exc.message, exc.hint, title)
     else:
-        error(parent, "操作没有完成，出现了意外错误。", f"请重试；如反复出现，请联系管理员。（{type(exc).__name__}: {exc}）", title)
+        error(
+            parent,
+            "操作没有完成，出现了意外错误。",
+            f"请重试；如反复出现，请联系管理员。（{type(exc).__name__}: {exc}）",
+            title,
+        )
 
 
-def ask(parent: QWidget | None, text: str, buttons: Sequence[str] = ("确定", "取消"), default: str | None = None,
-        detail: str = "", title: str = "请确认") -> str:
+def ask(
+    parent: QWidget | None,
+    text: str,
+    buttons: Sequence[str] = ("确定", "取消"),
+    default: str | None = None,
+    detail: str = "",
+    title: str = "请确认",
+) -> str:
     """Ask a question; returns the chosen button's text."""
     return show(parent, Message("question", title, text, detail, tuple(buttons), default or buttons[0]))
 
