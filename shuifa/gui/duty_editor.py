@@ -47,6 +47,11 @@ PLACEHOLDERS: dict[str, str] = {
 STATUS_ORDER = ("done", "partial", "undone", "na")
 
 
+def _short(text: str, n: int) -> str:
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 class RequirementRow:
     """The value widget, the stated requirement and ✓/✗ for one Requirement."""
 
@@ -184,7 +189,7 @@ class DutyEditor(QScrollArea):
             f.edited.connect(lambda text, k=key: self._text_edited(k, text))
             self.fields[key] = f
             editors.addWidget(f, {"performance": 4, "problems": 2, "improvements": 2, "evidence": 1}[key])
-        columns.addLayout(editors, 3)
+        columns.addLayout(editors, 1)
 
         self.prev_box = QGroupBox()
         pl = QVBoxLayout(self.prev_box)
@@ -200,7 +205,7 @@ class DutyEditor(QScrollArea):
             menu.addAction(f"引用去年的{FIELDS[key]}", lambda k=key: self.quote_previous(k))
         self.quote_button.setMenu(menu)
         pl.addWidget(self.quote_button, 0, Qt.AlignmentFlag.AlignRight)
-        columns.addWidget(self.prev_box, 2)
+        columns.addWidget(self.prev_box, 1)
         lay.addLayout(columns, 1)
 
     # ---------------------------------------------------------------- showing
@@ -210,7 +215,7 @@ class DutyEditor(QScrollArea):
         try:
             self.duty = duty
             entry = self.report.entries.get(duty.id)
-            self.path_label.setText(" › ".join(g.heading() or g.text[:20] for g in path))
+            self.path_label.setText(" › ".join(_short(g.heading() or g.text, 22) for g in path))
             self.title_label.setText(f"{duty.label} {duty.title or ''}{duty.text}".strip())
             units = "、".join(duty.responsible_units)
             self.units_label.setText(f"责任单位：{units}" if units else "")

@@ -79,7 +79,7 @@ class ImportReviewDialog(QDialog):
         self.label = QLineEdit()
         self.node_title = QLineEdit()
         self.text = QPlainTextEdit()
-        self.text.setMaximumHeight(120)
+        self.text.setMinimumHeight(60)
         self.role = QComboBox()
         for r, name in ROLES.items():
             self.role.addItem(name, r)
@@ -107,12 +107,19 @@ class ImportReviewDialog(QDialog):
         for b in (self.merge_button, self.split_button, self.delete_button):
             ops.addWidget(b)
         ops.addStretch(1)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.tree, 1)
-        ll.addLayout(ops)
-        ll.addLayout(form)
+        editor = QWidget()
+        el = QVBoxLayout(editor)
+        el.setContentsMargins(0, 0, 0, 0)
+        el.addLayout(ops)
+        el.addLayout(form)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.tree)
+        left.addWidget(editor)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        left.setChildrenCollapsible(False)
+        left.setSizes([460, 240])
+        self.text.setMaximumHeight(110)
 
         # ---- source
         self.source = QPlainTextEdit()
@@ -134,7 +141,7 @@ class ImportReviewDialog(QDialog):
 
         # ---- warnings, summary, buttons
         self.warning_list = QListWidget()
-        self.warning_list.setMaximumHeight(110)
+        self.warning_list.setMaximumHeight(96)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -156,6 +163,8 @@ class ImportReviewDialog(QDialog):
             item = QListWidgetItem(f"{where}{w.message}")
             item.setBackground(QBrush(WARNED))
             self.warning_list.addItem(item)
+        rows = max(1, min(4, len(self.warnings)))
+        self.warning_list.setMaximumHeight(rows * self.fontMetrics().height() + 14)
         self.warning_list.itemClicked.connect(self._warning_clicked)
         self.tree.currentItemChanged.connect(lambda *_: self._show_node())
         self.label.textEdited.connect(lambda t: self._edit("label", t.strip()))

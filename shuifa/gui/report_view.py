@@ -97,7 +97,7 @@ class ReportView(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([300, 640, 440])
+        self.splitter.setSizes([340, 620, 420])
         self.splitter.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -147,11 +147,15 @@ class ReportView(QWidget):
         return True
 
     def _select_in_tree(self, key: str) -> None:
-        idx = self.filter.mapFromSource(self.model.index_for(key))
-        if not idx.isValid():
-            return
-        self._syncing = True
+        self._syncing = True  # selection changes made here must not navigate
         try:
+            idx = self.filter.mapFromSource(self.model.index_for(key))
+            if not idx.isValid() and self.filter.only_unfinished:
+                self.filter.set_only_unfinished(True, key)  # the open duty stays listed
+                self.tree.expandAll()
+                idx = self.filter.mapFromSource(self.model.index_for(key))
+            if not idx.isValid():
+                return
             self.tree.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.tree.scrollTo(idx)
         finally:
@@ -220,8 +224,12 @@ class ReportView(QWidget):
             self.duty_editor.select_text(hit.field, hit.start, hit.length)
 
     def _filter_toggled(self, on: bool) -> None:
-        self.filter.set_only_unfinished(on, self.current_key)
-        self.tree.expandAll()
+        self._syncing = True
+        try:
+            self.filter.set_only_unfinished(on, self.current_key)
+            self.tree.expandAll()
+        finally:
+            self._syncing = False
         if self.current_key:
             self._select_in_tree(self.current_key)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionProgressBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,23 +44,39 @@ def format_updated(iso: str, now: datetime | None = None) -> str:
 
 
 class ProgressDelegate(QStyledItemDelegate):
-    """Draws "12/52" as a progress bar."""
+    """Draws "12/52" followed by a slim progress bar (green when finished)."""
 
     def paint(self, painter, option, index) -> None:
         done, total = index.data(Qt.ItemDataRole.UserRole + 2) or (0, 0)
-        opt = QStyleOptionProgressBar()
-        opt.rect = option.rect.adjusted(4, 5, -4, -5)
-        opt.minimum = 0
-        opt.maximum = max(total, 1)
-        opt.progress = done
-        opt.text = f"{done}/{total}"
-        opt.textVisible = True
-        opt.textAlignment = Qt.AlignmentFlag.AlignCenter
-        opt.state = option.state
-        if done == total and total:
-            opt.palette.setColor(opt.palette.ColorRole.Highlight, QColor(STATE_COLORS["done"]))
-        style = option.widget.style() if option.widget else QStyle()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, opt, painter, option.widget)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        r = option.rect.adjusted(6, 0, -6, 0)
+        text_w = option.fontMetrics.horizontalAdvance("000/000") + 4
+        painter.save()
+        painter.setPen(
+            option.palette.color(
+                option.palette.ColorRole.HighlightedText if selected else option.palette.ColorRole.Text
+            )
+        )
+        painter.drawText(
+            r.adjusted(0, 0, -(r.width() - text_w), 0),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+            f"{done}/{total}",
+        )
+        bar = r.adjusted(text_w + 6, 0, 0, 0)
+        bar.setTop(r.center().y() - 3)
+        bar.setHeight(6)
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#E5E7EB"))
+        painter.drawRoundedRect(bar, 3, 3)
+        if total:
+            fill = bar.adjusted(0, 0, -round(bar.width() * (1 - done / total)), 0)
+            painter.setBrush(QColor(STATE_COLORS["done"] if done == total else "#3B82F6"))
+            painter.drawRoundedRect(fill, 3, 3)
+        painter.restore()
 
 
 class StartPage(QWidget):
@@ -109,7 +124,7 @@ class StartPage(QWidget):
         ):
             header.setSectionResizeMode(col, mode)
         header.resizeSection(1, 150)
-        header.resizeSection(PROGRESS_COL, 110)
+        header.resizeSection(PROGRESS_COL, 150)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_report.emit(item.data(0, IdRole)))
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
