@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -217,11 +217,14 @@ class StartPage(QWidget):
 
     def select(self, report_ids: list[str]) -> None:
         self.tree.clearSelection()
+        first = True
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             if item.data(0, IdRole) in report_ids:
+                if first:
+                    self.tree.setCurrentItem(item, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+                    first = False
                 item.setSelected(True)
-                self.tree.setCurrentItem(item)
 
     def _selection_changed(self) -> None:
         n = len(self.selected_ids())
