@@ -16,6 +16,7 @@ from ..store import Store
 
 SAMPLE_LIST = "niuxintuo-town-2023"
 FIRST_RUN_KEY = "gui.first_run_done"
+SAMPLE_KEY = "gui.sample_id"
 
 
 def make_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -58,8 +59,8 @@ def ensure_sample(store: Store) -> str | None:
     except ShuifaError:
         store.set_state(FIRST_RUN_KEY, True)
         return None
-    report.official.name = report.official.name or "示例"
     store.create_report(report)
+    store.set_state(SAMPLE_KEY, report.id)
     store.set_state(FIRST_RUN_KEY, True)
     return report.id
 

@@ -409,7 +409,11 @@ class ImportReviewDialog(QDialog):
     def _accept(self) -> None:
         self.duty_list.title = self.title.text().strip() or self.duty_list.title
         self.duty_list.issuer = self.issuer.text().strip()
-        self.duty_list.date = self.date.text().strip() or None
+        date = self.date.text().strip()
+        if date and not _iso_date(date):
+            messages.warn(self, f"日期“{date}”的格式不对。", "请按 2023-07-21 的格式填写清单的印发日期，或留空。")
+            return
+        self.duty_list.date = date or None
         if not self.duty_list.title:
             messages.warn(self, "请填写清单名称。")
             return
@@ -417,6 +421,16 @@ class ImportReviewDialog(QDialog):
             messages.warn(self, "清单里没有需要述法的职责。", "请把职责项的类型设为“职责”，并勾选“需要逐条述法”。")
             return
         self.accept()
+
+
+def _iso_date(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _descendants(n: Node):

@@ -181,12 +181,13 @@ class StartPage(QWidget):
     def reload(self, select: list[str] | None = None) -> None:
         keep = select if select is not None else self.selected_ids()
         self.summaries = self.store.list_reports()
+        sample = self.store.get_state("gui.sample_id")
         self.tree.clear()
         items = []
         for s in self.summaries:
             item = QTreeWidgetItem(
                 [
-                    s.name or "（未填写姓名）",
+                    (s.name or "（未填写姓名）") + ("（示例）" if s.id == sample else ""),
                     s.title,
                     s.unit,
                     ROLES.get(s.role, s.role),
@@ -200,6 +201,8 @@ class StartPage(QWidget):
             item.setData(PROGRESS_COL, Qt.ItemDataRole.UserRole + 2, (s.done, s.total))
             item.setToolTip(5, s.list_title)
             item.setToolTip(2, s.unit)
+            if s.id == sample:
+                item.setToolTip(0, "首次使用时自动生成的示例报告，展示一份填写完整的述法报告；可以删除。")
             items.append(item)
         self.tree.addTopLevelItems(items)
         has = bool(items)

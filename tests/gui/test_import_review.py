@@ -113,3 +113,15 @@ def test_a_file_that_is_no_list_is_refused(window, store, tmp_path, answers):
     assert answers.seen[-1].title == "无法导入清单"
     assert "PDF" in answers.seen[-1].text
     assert store.user_lists() == []
+
+
+def test_a_bad_date_is_refused(qtbot, answers):
+    dlg = _review(qtbot)
+    dlg.date.setText("2023年7月")
+    dlg._accept()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert answers.seen[-1].text == "日期“2023年7月”的格式不对。"
+    dlg.date.setText("2023-07-21")
+    dlg._accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    assert dlg.duty_list.date == "2023-07-21"

@@ -24,6 +24,13 @@ def test_first_run_adds_the_finished_sample_once(store):
     assert store.list_reports() == []
 
 
+def test_the_sample_is_marked_in_the_list(window, store):
+    ensure_sample(store)
+    w = window()
+    name = w.start.tree.topLevelItem(0).text(0)
+    assert name.endswith("（示例）") and len(name) > len("（示例）")
+
+
 def test_start_page_lists_reports_newest_first(window, store):
     a = blank_report()
     store.create_report(a)
