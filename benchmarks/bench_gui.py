@@ -110,13 +110,17 @@ def big() -> None:
     keys = view.model.duty_keys()
     assert len(keys) == 300, len(keys)
 
+    cpu: list[float] = []
+
     def switch_all() -> list[float]:
         out = []
+        cpu.clear()
         for k in keys:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             view.go_to(k)
             QApplication.processEvents()
             out.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
         return out
 
     first = switch_all()  # first visit: each duty's documents are created
@@ -140,7 +144,9 @@ def big() -> None:
     figure("open_300_duty_report", open_ms, "ms")
     figure("switch_duty_300_first_visit_p95", percentile(first, 95), "ms", "< 16 ms")
     figure("switch_duty_300_p95", percentile(again, 95), "ms", "< 16 ms")
+    figure("switch_duty_300_median", statistics.median(again), "ms", "< 16 ms")
     figure("switch_duty_300_max", max(again), "ms", "< 16 ms")
+    figure("switch_duty_300_cpu_p95", percentile(cpu, 95), "ms", "< 16 ms; CPU time, not slowed by other processes")
     figure("autosave_flush_300_max", max(flushes + [view.autosave.max_flush_ms]), "ms", "< 16 ms")
     figure("autosave_flush_300_median", statistics.median(flushes), "ms")
     figure("rss_300_duty_report", rss, "MB", "< 250 MB")

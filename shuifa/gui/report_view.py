@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QLabel,
@@ -157,7 +158,9 @@ class ReportView(QWidget):
             if not idx.isValid():
                 return
             self.tree.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.tree.scrollTo(idx)
+            # scroll only when needed, and then centre it: stepping on needs no scrolling for a while
+            if not self.tree.viewport().rect().contains(self.tree.visualRect(idx)):
+                self.tree.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
         finally:
             self._syncing = False
 
