@@ -89,7 +89,7 @@ def big() -> None:
     from common import big_report, figure, percentile
     from PySide6.QtWidgets import QApplication
 
-    from shuifa.gui.app import make_app
+    from shuifa.gui.app import after_first_paint, make_app
     from shuifa.gui.main_window import MainWindow
     from shuifa.store import Store
 
@@ -106,6 +106,11 @@ def big() -> None:
     win.open_report(report.id)
     app.processEvents()
     open_ms = (time.perf_counter() - t0) * 1000
+    after_first_paint()  # as app.run does
+    from shuifa.gui import preview_panel
+
+    preview_panel._render_ready.wait(30)  # the background import of the render package is done
+    app.processEvents()
     view = win.view
     keys = view.model.duty_keys()
     assert len(keys) == 300, len(keys)

@@ -65,6 +65,18 @@ def ensure_sample(store: Store) -> str | None:
     return report.id
 
 
+def after_first_paint() -> None:
+    """Work that must not delay the first window: preload the render package in a thread, and move
+    everything made so far out of the cyclic garbage collector's way (shorter GC pauses while typing)."""
+    import gc
+
+    from .preview_panel import preload_render
+
+    gc.collect()
+    gc.freeze()
+    preload_render()
+
+
 def create_window(store: Store):
     from .main_window import MainWindow
 
@@ -88,9 +100,7 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
     win = create_window(store)
     win.restore_session()
     win.show()
-    from .preview_panel import preload_render
-
-    QTimer.singleShot(0, preload_render)  # after the first paint
+    QTimer.singleShot(0, after_first_paint)
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(win))
     try:

@@ -210,7 +210,8 @@ class DutyEditor(QScrollArea):
 
     # ---------------------------------------------------------------- showing
     def show_duty(self, duty: Node, path: list[Node]) -> None:
-        self.setUpdatesEnabled(False)
+        # No setUpdatesEnabled(False) here: it would repaint the whole page; Qt coalesces the updates of
+        # the widgets that really change into one paint.
         self._loading = True
         try:
             self.duty = duty
@@ -250,7 +251,6 @@ class DutyEditor(QScrollArea):
             self._show_state()
         finally:
             self._loading = False
-            self.setUpdatesEnabled(True)
         self.verticalScrollBar().setValue(0)
 
     def _doc(self, duty_id: str, key: str, text: str) -> QTextDocument:
