@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
@@ -96,13 +96,24 @@ class CompletenessPanel(QWidget):
         lay.addLayout(head)
         lay.addWidget(self.list, 1)
         self.items: list[Finding] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(800)
+        self._timer.timeout.connect(self.refresh)
+
+    def schedule(self) -> None:
+        """The report changed: check again soon while the panel is shown."""
+        if self.isVisible():
+            self._timer.start()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:
+        self._timer.stop()
         self.items = findings(self.report)
+        row = self.list.currentRow()
         self.list.clear()
         done, total = self.report.progress()
         if not self.items:
@@ -128,6 +139,8 @@ class CompletenessPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, f.key)
                 item.setIcon(state_icon(icons.get(cat, "na")))
                 self.list.addItem(item)
+        if 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
 
     def _activated(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)

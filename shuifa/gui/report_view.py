@@ -242,10 +242,12 @@ class ReportView(QWidget):
         self.model.refresh(duty_id)
         self._update_progress()
         self.preview.schedule()
+        self.check.schedule()
 
     def _header_changed(self) -> None:
         self.autosave.header_changed()
         self.preview.schedule()
+        self.check.schedule()
 
     def _role_changed(self) -> None:
         self.model.rebuild()

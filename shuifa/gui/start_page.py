@@ -129,9 +129,13 @@ class StartPage(QWidget):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree, self._open_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.tree, self._open_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.tree, lambda: self._emit_selected(self.delete))
+        for seq, slot in (
+            (QKeySequence(Qt.Key.Key_Return), self._open_selected),
+            (QKeySequence(Qt.Key.Key_Enter), self._open_selected),
+            (QKeySequence(QKeySequence.StandardKey.Delete), lambda: self._emit_selected(self.delete)),
+        ):
+            sc = QShortcut(seq, self.tree, slot)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.empty_label = QLabel("还没有报告。点击“新建报告”，按本单位的职责清单开始起草。")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

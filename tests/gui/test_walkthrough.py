@@ -70,6 +70,15 @@ def test_keyboard_navigation_and_mark_done(window, store, qtbot):
     type_text(v.duty_editor.fields["performance"].editor, "第三项")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert v.current_key == keys[3]
+    # writing the improvement clears that finding by itself while the panel is shown
+    type_text(v.duty_editor.fields["improvements"].editor, "建立学法考勤制度")
+
+    def still_listed() -> bool:
+        return any(
+            v.check.list.item(i).text().startswith("写了问题但没有改进措施") for i in range(v.check.list.count())
+        )
+
+    qtbot.waitUntil(lambda: not still_listed(), timeout=3000)
     assert v.report.entries[keys[2]].status == "done"
     assert v.report.entries[keys[2]].performance == "第三项"  # Ctrl+Return did not insert a line break
     assert "已完成 <b>2</b>/24" in v.progress_label.text()
