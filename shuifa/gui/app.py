@@ -27,7 +27,7 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    # no applicationDisplayName: Qt would append it to every window title ("… — 述法助手")
     app.setOrganizationName("shuifa")
     app.setDesktopFileName("shuifa")
     from .look import app_icon, apply_font
@@ -36,7 +36,21 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
         app.setStyle("Fusion")  # consistent on UOS/麒麟/offscreen, where the native style varies
     apply_font(app)
     app.setWindowIcon(app_icon())
+    install_chinese_qt(app)
     return app
+
+
+def install_chinese_qt(app: QApplication) -> bool:
+    """Qt's own texts (context menus of the editors, file choosers, calendar) in Chinese, whatever
+    the system language."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        return True
+    return False
 
 
 def _styles() -> list[str]:

@@ -52,9 +52,11 @@ def store(shuifa_home: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def app(qapp):
+    from shuifa.gui.app import install_chinese_qt
     from shuifa.gui.look import app_icon, apply_font
 
     apply_font(qapp)
+    install_chinese_qt(qapp)
     qapp.setWindowIcon(app_icon())
     return qapp
 

@@ -29,3 +29,13 @@ def test_icons(app):
 def test_char_count_and_title():
     assert char_count("一、 学法\n 用法 ") == 6
     assert window_title(None) == "述法助手"
+
+
+def test_qt_texts_are_chinese(app):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    assert QCoreApplication.translate("QWidgetTextControl", "&Undo") == "撤消(&U)"
+    editor = QPlainTextEdit()
+    menu = editor.createStandardContextMenu()
+    assert any(a.text().startswith("撤消") for a in menu.actions())

@@ -265,6 +265,9 @@ def test_shortcuts_dialog_lists_navigation_keys(window, store):
     dialogs.set_dialog_driver(driver)
     w.show_shortcuts()
     rows = dict(seen["rows"])
-    assert rows["下一项职责"].startswith("Alt+Down")
+    from PySide6.QtGui import QKeySequence
+
+    native = QKeySequence("Alt+Down").toString(QKeySequence.SequenceFormat.NativeText)
+    assert rows["下一项职责"].startswith(native)
     assert rows["下一项未完成的职责"] == "F8"
     assert rows["立即保存"] == "Ctrl+S"
