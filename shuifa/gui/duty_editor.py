@@ -196,7 +196,6 @@ class DutyEditor(QScrollArea):
         self.prev_text = QPlainTextEdit()
         self.prev_text.setReadOnly(True)
         self.prev_text.setStyleSheet("background: #F7F5EF;")
-        pl.addWidget(self.prev_text, 1)
         self.quote_button = QToolButton()
         self.quote_button.setText("引用去年内容")
         self.quote_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -204,7 +203,9 @@ class DutyEditor(QScrollArea):
         for key in ("performance", "problems", "improvements"):
             menu.addAction(f"引用去年的{FIELDS[key]}", lambda k=key: self.quote_previous(k))
         self.quote_button.setMenu(menu)
-        pl.addWidget(self.quote_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.quote_button.setToolTip("把去年的内容插入今年的编辑框，再按今年的情况修改（可用 Ctrl+Z 撤销）")
+        pl.addWidget(self.quote_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pl.addWidget(self.prev_text, 1)
         columns.addWidget(self.prev_box, 1)
         lay.addLayout(columns, 1)
 
