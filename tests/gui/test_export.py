@@ -72,3 +72,29 @@ def test_export_to_a_missing_folder_says_what_to_do(window, store, qtbot, tmp_pa
     assert err.level == "error" and err.title == "导出失败"
     assert "不存在" in err.text
     assert not out.exists()
+
+
+def test_export_pdf_where_libreoffice_is_installed(window, store, qtbot, tmp_path: Path, answers):
+    import pytest
+
+    from shuifa.render import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice 未安装")
+    w = _open(window, store)
+    out = tmp_path / "述法报告.pdf"
+
+    def driver(dlg: QDialog) -> int:
+        dlg.kind.setCurrentIndex(dlg.kind.findData("speech"))
+        dlg.pdf.setChecked(True)
+        assert dlg.path.text().endswith("现场述法发言稿.pdf")
+        dlg.path.setText(str(out))
+        dlg.ok.click()
+        qtbot.waitUntil(lambda: dlg.output is not None or bool(dlg.task and dlg.task.error), timeout=120000)
+        return dlg.result()
+
+    dialogs.set_dialog_driver(driver)
+    answers.default = "关闭"
+    w.actions_by_name["export"].trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert answers.seen[-1].title == "导出完成"
