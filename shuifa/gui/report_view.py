@@ -110,6 +110,7 @@ class ReportView(QWidget):
         self._state_timer.timeout.connect(self._write_state)
 
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
+        self.tree.activated.connect(self._tree_activated)  # Enter / double-click: start writing
         self.only_unfinished.toggled.connect(self._filter_toggled)
         self.duty_editor.changed.connect(self._entry_changed)
         self.parts_editor.header_changed.connect(self._header_changed)
@@ -170,6 +171,11 @@ class ReportView(QWidget):
         key = current.data(KeyRole)
         if key and not key.startswith("group:"):
             self.go_to(key)
+
+    def _tree_activated(self, index) -> None:
+        key = index.data(KeyRole)
+        if key and not key.startswith("group:"):
+            self.go_to(key, focus=True)
 
     def step(self, delta: int) -> None:
         """Next (+1) / previous (-1) duty; from a report-level page, the first / last duty."""

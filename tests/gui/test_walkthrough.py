@@ -271,3 +271,14 @@ def test_shortcuts_dialog_lists_navigation_keys(window, store):
     assert rows["下一项职责"].startswith(native)
     assert rows["下一项未完成的职责"] == "F8"
     assert rows["立即保存"] == "Ctrl+S"
+
+
+def test_tree_keyboard_moves_and_enter_starts_writing(window, store, qtbot):
+    w, report = open_blank(window, store)
+    v = w.view
+    keys = v.model.duty_keys()
+    v.tree.setFocus()
+    qtbot.keyClick(v.tree, Qt.Key.Key_Down)
+    assert v.current_key == keys[1]
+    qtbot.keyClick(v.tree, Qt.Key.Key_Return)
+    assert w.focusWidget() is v.duty_editor.fields["performance"].editor
