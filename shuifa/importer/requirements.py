@@ -9,6 +9,7 @@ Each gets a short Chinese ``label`` naming the value the official enters (法治
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from functools import lru_cache
@@ -131,24 +132,47 @@ def _depths(sentence: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=512)
+def _enclosing(sentence: str) -> tuple[tuple[int, ...], dict[int, int]]:
+    """For each position the index of the innermost opening bracket around it (-1: none), and the
+    closing index of each opening bracket (the end of the text when it never closes)."""
+    inner: list[int] = []
+    close: dict[int, int] = {}
+    stack: list[int] = []
+    for k, ch in enumerate(sentence):
+        if ch in _OPEN:
+            stack.append(k)
+            inner.append(k)
+        elif ch in _CLOSE:
+            if stack:
+                close[stack.pop()] = k
+            inner.append(stack[-1] if stack else -1)
+        else:
+            inner.append(stack[-1] if stack else -1)
+    for k in stack:
+        close[k] = len(sentence)
+    return tuple(inner), close
+
+
 def _region(sentence: str, pos: int) -> tuple[int, int]:
     """The bracket region holding ``pos``: the whole sentence, or the inside of the brackets around it
     (每年开展4次集体学法（其中专题学习不少于1次）: the note is its own region)."""
-    depths = _depths(sentence)
-    if not sentence or pos >= len(sentence) or depths[pos] == 0:
+    if not sentence or pos >= len(sentence):
         return 0, len(sentence)
-    d = depths[pos]
-    a = pos
-    while a > 0 and not (depths[a - 1] < d or (depths[a - 1] == d and sentence[a - 1] in _OPEN)):
-        a -= 1
-    b = pos
-    while b < len(sentence) and not (depths[b] < d or (depths[b] == d and sentence[b] in _CLOSE)):
-        b += 1
-    return a, b
+    inner, close = _enclosing(sentence)
+    o = inner[pos]
+    if o < 0:
+        return 0, len(sentence)
+    if o == pos:  # on the opening bracket itself: the region around the brackets
+        o = inner[pos - 1] if pos > 0 and inner[pos - 1] != pos else -1
+        if o < 0:
+            return 0, len(sentence)
+    return o + 1, close[o]
 
 
 @lru_cache(maxsize=512)
-def _clauses_in(sentence: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _clauses_in(sentence: str, lo: int, hi: int) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Clauses of the region [lo, hi) split at its own commas and colons, and their start offsets."""
     depths = _depths(sentence)
     base = depths[lo] if lo < len(sentence) else 0
     out = []
@@ -159,22 +183,21 @@ def _clauses_in(sentence: str, lo: int, hi: int) -> list[tuple[int, int]]:
         out.append((start, m.start()))
         start = m.end()
     out.append((start, hi))
-    return out
+    return tuple(out), tuple(x for x, _ in out)
 
 
-def _clauses(sentence: str, pos: int = 0) -> list[tuple[int, int]]:
+def _clauses(sentence: str, pos: int = 0) -> tuple[tuple[int, int], ...]:
     lo, hi = _region(sentence, pos)
-    return _clauses_in(sentence, lo, hi)
+    return _clauses_in(sentence, lo, hi)[0]
 
 
 def _clause_at(sentence: str, pos: int) -> tuple[int, int, int]:
     """(start, end, index) of the clause containing ``pos``, within its bracket region."""
-    cl = _clauses(sentence, pos)
-    for i, (a, b) in enumerate(cl):
-        if a <= pos <= b:
-            return a, b, i
-    a, b = cl[-1]
-    return a, b, len(cl) - 1
+    lo, hi = _region(sentence, pos)
+    cl, starts = _clauses_in(sentence, lo, hi)
+    i = max(0, min(bisect.bisect_right(starts, pos) - 1, len(cl) - 1))
+    a, b = cl[i]
+    return a, b, i
 
 
 _NOTE_RE = re.compile(r"[（(〔\[【](?P<in>[^（）()〔〕\[\]【】]*)[）)〕\]】]")
@@ -225,6 +248,8 @@ def clean_label(label: str) -> str:
 
 
 def _drop_unbalanced(text: str) -> str:
+    if not any(ch in _OPEN or ch in _CLOSE for ch in text):
+        return text
     out: list[str] = []
     stack: list[int] = []
     for ch in text:
@@ -315,16 +340,19 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
     return f"{subject}{unit_word}", text
 
 
+@lru_cache(maxsize=256)
+def _periods(sentence: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    found = [(pm.start(), _PERIOD_KEY[pm.group(0)]) for pm in _PERIOD_RE.finditer(sentence)]
+    return tuple(a for a, _ in found), tuple(k for _, k in found)
+
+
 def _period_for(sentence: str, pos: int) -> str | None:
-    found = None
-    for pm in _PERIOD_RE.finditer(sentence):
-        if pm.start() < pos:
-            found = _PERIOD_KEY[pm.group(0)]
-    if found is None:
-        pm = _PERIOD_RE.search(sentence)
-        if pm:
-            found = _PERIOD_KEY[pm.group(0)]
-    return found
+    """The last period named before ``pos`` (or the first one after it)."""
+    starts, keys = _periods(sentence)
+    if not starts:
+        return None
+    i = bisect.bisect_left(starts, pos) - 1
+    return keys[i] if i >= 0 else keys[0]
 
 
 YEAR_END_RE = re.compile(r"(?:每年|每年度|每一年|年度)(?P<end>年底|年末|年终)\s*(?:前|之前|以前)")
@@ -352,11 +380,38 @@ def _deadline(sentence: str, m_start: int, m_end: int, mo: int, day: int) -> Req
     )
 
 
+MAX_SENTENCE = 400  # real duty sentences are far shorter; longer runs are cut so time stays linear
+
+
+def _bounded(sentences: list[str]) -> list[str]:
+    """Sentences no longer than MAX_SENTENCE: a longer one is cut at its commas, then into pieces."""
+    out: list[str] = []
+    for sentence in sentences:
+        if len(sentence) <= MAX_SENTENCE:
+            out.append(sentence)
+            continue
+        piece = ""
+        for part in re.split(r"(?<=[，,：:])", sentence):
+            while len(part) > MAX_SENTENCE:
+                if piece:
+                    out.append(piece)
+                    piece = ""
+                out.append(part[:MAX_SENTENCE])
+                part = part[MAX_SENTENCE:]
+            if len(piece) + len(part) > MAX_SENTENCE:
+                out.append(piece)
+                piece = ""
+            piece += part
+        if piece:
+            out.append(piece)
+    return out
+
+
 def extract_requirements(text: str) -> list[Requirement]:
     reqs: list[Requirement] = []
     if not _ANY_RE.search(text):
         return []
-    for sentence in _SENT_SPLIT.split(text.replace("\n", "。")):
+    for sentence in _bounded(_SENT_SPLIT.split(text.replace("\n", "。"))):
         sentence = _ENUM_RE.sub("", sentence.strip()).rstrip("。；;！？")
         if not sentence or not _ANY_RE.search(sentence):
             continue

@@ -115,3 +115,15 @@ def test_rate_bounds(text: str, bound: tuple[str, int], label: str) -> None:
     assert r.kind == "rate" and r.label == label
     assert (r.min, r.max) == ((bound[1], None) if bound[0] == "min" else (None, bound[1]))
     assert r.describe() == ("≥ " if bound[0] == "min" else "≤ ") + f"{bound[1]}%"
+
+
+def test_a_huge_sentence_is_cut_so_time_stays_linear() -> None:
+    # one "sentence" of 200 000 characters (no 。；): pieces of at most MAX_SENTENCE are read
+    from shuifa.importer.requirements import MAX_SENTENCE, _bounded
+
+    text = "每年至少" + "开展4次学法，" * 30000
+    pieces = _bounded([text])
+    assert max(len(p) for p in pieces) <= MAX_SENTENCE
+    assert "".join(pieces) == text
+    reqs = extract_requirements(text)
+    assert reqs[0].label == "学法开展次数" or reqs[0].label == "学法次数"
