@@ -39,26 +39,32 @@ class PartsEditor(QStackedWidget):
         self.report = report
         self.pages: dict[str, QWidget] = {}
         self.fields: dict[str, TextField] = {}
-        self._add("part:official", self._official_page())
+        self.carry_widgets: dict[str, tuple[QComboBox, TextField]] = {}
+        # Pages are built on first use (the rectification page alone can hold dozens of editors).
+        self._builders: dict[str, object] = {"part:official": self._official_page}
         for key, title in REPORT_PARTS.items():
             if key == "rectification":
-                self._add(f"part:{key}", self._rectification_page())
+                self._builders[f"part:{key}"] = self._rectification_page
             else:
-                self._add(f"part:{key}", self._text_page(key, title))
+                self._builders[f"part:{key}"] = lambda k=key, t=title: self._text_page(k, t)
 
-    def _add(self, key: str, page: QWidget) -> None:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        self.pages[key] = scroll
-        self.addWidget(scroll)
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built when first needed."""
+        page = self.pages.get(key)
+        if page is None:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self._builders[key]())  # type: ignore[operator]
+            self.pages[key] = page = scroll
+            self.addWidget(scroll)
+        return page
 
     def show_page(self, key: str) -> None:
-        self.setCurrentWidget(self.pages[key])
+        self.setCurrentWidget(self.page(key))
 
     def has_page(self, key: str) -> bool:
-        return key in self.pages
+        return key in self._builders
 
     @staticmethod
     def _page(title: str, hint: str = "") -> tuple[QWidget, QVBoxLayout]:
@@ -175,7 +181,6 @@ class PartsEditor(QStackedWidget):
             note.setWordWrap(True)
             note.setStyleSheet("color: #6B7280;")
             lay.addWidget(note)
-        self.carry_widgets: dict[str, tuple[QComboBox, TextField]] = {}
         for i, item in enumerate(items, 1):
             box = QGroupBox(f"问题 {i}")
             bl = QVBoxLayout(box)
@@ -219,6 +224,7 @@ class PartsEditor(QStackedWidget):
 
     def select_text(self, key: str, start: int, length: int) -> None:
         """Select found text in a part's editor (``key`` is a REPORT_PARTS name)."""
+        self.page(f"part:{key}")
         f = self.fields.get(key)
         if f is None:
             return
@@ -229,6 +235,7 @@ class PartsEditor(QStackedWidget):
         f.editor.setFocus()
 
     def focus_first(self, key: str) -> None:
+        self.page(key)
         if key == "part:official":
             self.name_edit.setFocus()
         elif key.removeprefix("part:") in self.fields:
