@@ -115,6 +115,7 @@ def main() -> int:
     # next year's report: last year's text beside the editor, and the carry-over page
     win.open_report(nxt.id)
     v = win.view
+    v.only_unfinished.setChecked(False)
     with_prev = next(k for k in v.model.duty_keys() if k in v.report.previous)
     v.go_to(with_prev)
     v.show_side("preview")

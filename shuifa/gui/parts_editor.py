@@ -201,6 +201,8 @@ class PartsEditor(QStackedWidget):
             form.addRow("整改情况：", combo)
             bl.addLayout(form)
             nf = TextField("整改说明", "采取了哪些措施、取得什么效果；整改中的写明进度和时限。", 70)
+            nf.editor.setMaximumHeight(130)
+            combo.setMaximumWidth(220)
             nf.set_text(item.note)
             bl.addWidget(nf)
             combo.currentIndexChanged.connect(lambda _i, it=item, c=combo: self._carry_state(it, c.currentData()))
