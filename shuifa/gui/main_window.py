@@ -492,6 +492,13 @@ class MainWindow(QMainWindow):
         getattr(clerk, name)(self, self.store, ids)
         if self.view is None:
             self.start.reload()
+        elif name == "enter_grades":
+            # the grades were saved into the open report from outside the view: reload it, so the
+            # view's next save does not meet a changed report
+            key = self.view.current_key
+            self._remember_layout()
+            self._drop_view()
+            self.open_report(ids[0], key)
 
     # ---------------------------------------------------------------- help
     def show_shortcuts(self) -> None:

@@ -109,3 +109,32 @@ def test_deadline_requirement_takes_a_date(window, store, qtbot):
     val = store.load_report(r.id).entries[deadline.id].values[req.id]
     assert val.date == QDate(2025, m, d).addDays(-3).toString("yyyy-MM-dd")
     QApplication.processEvents()
+
+
+def test_grades_entered_for_the_open_report_do_not_cause_a_conflict(window, store, monkeypatch, answers):
+    from shuifa.store import Store
+
+    r = blank_report()
+    store.create_report(r)
+
+    def enter_grades(parent, st, ids):
+        other = Store.open(st.path)  # as the clerk dialog saves: a header change from outside the view
+        rep = other.load_report(ids[0])
+        rep.evaluation = {"好": 20, "较好": 3}
+        other.save_header(rep)
+        other.close()
+
+    monkeypatch.setattr(clerk, "enter_grades", enter_grades)
+    w = window()
+    w.start.reload()
+    w.open_report(r.id, "part:opening")
+    w.clerk("enter_grades")
+    v = w.view
+    assert v.current_key == "part:opening"
+    type_text(v.parts_editor.fields["opening"].editor, "开篇")
+    assert v.save_now()
+    assert not [m for m in answers.seen if m.title == "保存冲突"]
+    again = Store.open(store.path)
+    rep = again.load_report(r.id)
+    again.close()
+    assert rep.parts["opening"] == "开篇" and rep.evaluation == {"好": 20, "较好": 3}
