@@ -109,8 +109,8 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
         return 1
     try:
         ensure_sample(store)
-    except ShuifaError as exc:
-        messages.show_error(None, exc)
+    except Exception as exc:  # noqa: BLE001 - a missing sample must never stop the app
+        print(f"述法助手：未能生成示例报告：{exc}", file=sys.stderr)
     win = create_window(store)
     win.restore_session()
     win.show()
