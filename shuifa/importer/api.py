@@ -13,7 +13,7 @@ from ..model import DutyList, Node
 from .clean import clean_lines
 from .decode import MAX_BYTES, decode_bytes
 from .meta import TERMINAL
-from .structure import Hint, classify_sections, parse_lines, to_nodes
+from .structure import Hint, classify_sections, heading_like, parse_lines, to_nodes
 
 MAX_TEXT_CHARS = 5_000_000
 
@@ -110,18 +110,19 @@ def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dic
                 owner = nid
         warnings.append(ImportWarning(msg, line, owner))
     last = duties[-1]
-    if last.text and last.text.rstrip()[-1] not in TERMINAL + "”』":
+    last_text = (last.text or last.title or "").rstrip()
+    if not last_text or last_text[-1] not in TERMINAL + "”』":
         first = last.source_lines[0] if last.source_lines else None
-        warnings.append(
-            ImportWarning(
-                f"最后一条可能不完整：职责{_quoted(last.label or last.text[:10])}没有以句号结束，可能被截断，"
-                "请对照原文补全。",
-                first,
-                last.id,
-            )
-        )
+        name = _quoted(last.label or last_text[:10])
+        if last_text and heading_like(last_text) and not last.title:
+            why = f"“{last.label}{last_text}”像是标题，下面没有职责条目"
+        elif last_text:
+            why = f"职责{name}没有以句号结束"
+        else:
+            why = f"职责{name}只有编号没有内容"
+        warnings.append(ImportWarning(f"最后一条可能不完整：{why}，可能复制时被截断，请对照原文补全。", first, last.id))
     for n in duties:
-        if len(n.text) < 4:
+        if len(n.text) < 4 and n is not last:
             warnings.append(
                 ImportWarning(
                     f"职责 {n.label} 的内容过短，请核对。", n.source_lines[0] if n.source_lines else None, n.id

@@ -229,7 +229,7 @@ def test_truncated_paste_warns_about_the_cut() -> None:
     assert [n.label for n in dl.duties()] == ["（一）", "（二）", "（三）", "（四）", "（一）", "（二）"]
     messages = [w.message for w in res.warnings]
     assert any("未识别到清单标题" in m for m in messages)
-    assert any("可能被截断" in m for m in messages)
+    assert any(m.startswith("最后一条可能不完整") and "被截断" in m for m in messages)
     assert dl.duties()[-1].text.endswith("备案清理工作机制，")
 
 

@@ -316,3 +316,19 @@ def test_labels_are_clean(name: str) -> None:
         for r in n.requirements:
             assert r.label and r.label[0] not in "，。；：、）)（(", r.label
             assert r.label.count("（") == r.label.count("）"), r.label
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("（五）", "职责（五）只有编号没有内容"),
+        ("二、政府主要负责人职责", "“二、政府主要负责人职责”像是标题，下面没有职责条目"),
+        ("（三）推进严格规范公正文明执法，行政执法案卷合格率达到", "职责（三）没有以句号结束"),
+    ],
+)
+def test_paste_cut_after_a_label_or_heading(tail: str, expected: str) -> None:
+    from shuifa.importer import import_text
+
+    text = f"某县政府主要负责人职责清单\n一、依法行政\n（一）每年至少听取2次法治政府建设工作汇报。\n（二）推进政务公开。\n{tail}\n"
+    msgs = _messages(import_text(text))
+    assert any(m.startswith("最后一条可能不完整：" + expected) for m in msgs), msgs
