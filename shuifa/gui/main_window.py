@@ -468,7 +468,12 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc)
             return
         kind = self.view.preview.current_kind() if self.view else "shufa-report"
-        dialogs.run(ExportDialog(self.store, report, self, kind))
+        try:
+            dlg = ExportDialog(self.store, report, self, kind)
+        except Exception as exc:  # noqa: BLE001 - e.g. a broken user template: say so, keep working
+            messages.show_error(self, exc, "无法导出")
+            return
+        dialogs.run(dlg)
 
     def clerk(self, name: str) -> None:
         """Run one of the 汇总与批量 operations on the selected reports (or the open one)."""
