@@ -125,3 +125,31 @@ def test_a_bad_date_is_refused(qtbot, answers):
     dlg._accept()
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert dlg.duty_list.date == "2023-07-21"
+
+
+def test_paste_a_list_copied_from_a_web_page(window, store):
+    from shuifa.gui.new_report_dialog import PasteDialog
+
+    w = window()
+    seen = {}
+
+    def driver(dlg: QDialog) -> int:
+        if isinstance(dlg, PasteDialog):
+            dlg.name.setText("牛心坨镇清单（网页复制）")
+            dlg.text.setPlainText(SEED.read_text(encoding="utf-8"))
+            return QDialog.DialogCode.Accepted
+        if isinstance(dlg, ImportReviewDialog):
+            seen["title"] = dlg.title.text()
+            dlg._accept()
+            return dlg.result()
+        type_text(dlg.name, "周九")
+        dlg.paste_button.click()
+        seen["list"] = dlg.lists.currentItem().text(0)
+        dlg.ok.click()
+        return dlg.result()
+
+    dialogs.set_dialog_driver(driver)
+    w.new_report()
+    assert seen == {"title": "牛心坨镇清单（网页复制）", "list": "牛心坨镇清单（网页复制）"}
+    assert w.view is not None and w.view.report.official.name == "周九"
+    assert [dl.title for dl in store.user_lists()] == ["牛心坨镇清单（网页复制）"]
