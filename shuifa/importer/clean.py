@@ -260,6 +260,12 @@ def clean_lines(text: str) -> tuple[list[str], list[tuple[int, str]]]:
             out.append("")
             continue
         line = strip_markdown(line)
+        meta = _CHROME_META.search(line) if len(line) < 160 else None
+        if meta is not None and meta.start() >= 8 and "。" not in line[: meta.start()]:
+            # 《…清单》　发布时间：2023-04-12　来源：… — the title and the page's meta on one line
+            head = line[: meta.start()].strip(" \u3000\t|｜")
+            if _ZH_RE.search(head) and not _CHROME_ANY.search(head) and not re.search(r"[，。；,;]", head):
+                line = head
         if is_chrome(line):
             footer = footer or bool(_FOOTER_RE.search(line))
             out.append("")

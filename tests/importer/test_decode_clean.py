@@ -127,3 +127,17 @@ def test_table_column_roles() -> None:
     assert roles(["序号", "职责内容", "责任单位"]) == (0, [], 1, 2)
     assert roles(["序号", "类别", "职责", "具体内容"]) == (0, [1, 2], 3, None)
     assert roles(["序号", "工作任务", "责任单位", "完成时限"]) == (0, [], 1, 2)
+
+
+def test_title_and_page_meta_on_one_line() -> None:
+    from shuifa.importer import import_text
+
+    res = import_text(
+        "东湖县党政主要负责人履行推进法治建设第一责任人职责清单　　发布时间：2023-04-12　　来源：县司法局\n"
+        "一、县委主要负责人职责\n1.每年至少听取2次法治建设工作汇报。\n2.推动落实述法制度。\n"
+        "相关链接：\n东湖县人民政府\n东湖县司法局\n"
+    )
+    dl = res.duty_list
+    assert dl.title == "东湖县党政主要负责人履行推进法治建设第一责任人职责清单"
+    assert dl.date == "2023-04-12"
+    assert [n.text for n in dl.duties()] == ["每年至少听取2次法治建设工作汇报。", "推动落实述法制度。"]
