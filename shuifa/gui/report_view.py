@@ -152,8 +152,9 @@ class ReportView(QWidget):
         self._syncing = True  # selection changes made here must not navigate
         try:
             idx = self.filter.mapFromSource(self.model.index_for(key))
-            if not idx.isValid() and self.filter.only_unfinished:
-                self.filter.set_only_unfinished(True, key)  # the open duty stays listed
+            if self.filter.only_unfinished and self.filter.keep_key != key:
+                # re-filter: duties finished meanwhile leave the list, the open one stays listed
+                self.filter.set_only_unfinished(True, key)
                 self.tree.expandAll()
                 idx = self.filter.mapFromSource(self.model.index_for(key))
             if not idx.isValid():

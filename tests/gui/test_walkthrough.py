@@ -107,6 +107,13 @@ def test_tree_icons_and_only_unfinished_filter(window, store, qtbot):
     assert keys[0] not in visible
     assert keys[1] in visible and keys[5] in visible
     assert w.actions_by_name["only_unfinished"].isChecked()
+    # finishing the open duty keeps it listed until the official moves on
+    v.duty_editor.set_status("na")
+    v.go_to(keys[2])
+    visible.clear()
+    walk(QModelIndex())
+    assert keys[1] not in visible and keys[2] in visible
+    assert v.tree.currentIndex().data(KeyRole) == keys[2]
 
 
 def test_requirement_fields_show_met_and_unmet(window, store, qtbot):
