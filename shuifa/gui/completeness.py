@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
@@ -24,13 +24,13 @@ class Finding:
     text: str
 
 
-CATEGORIES: dict[str, str] = {
-    "empty": "尚未填写的职责",
-    "unfinished": "尚未写完的职责（未选落实情况或履职情况为空）",
-    "no_improvement": "写了问题但没有改进措施",
+CATEGORIES: dict[str, str] = {  # most serious first
     "unmet": "未达到量化要求",
+    "no_improvement": "写了问题但没有改进措施",
+    "unfinished": "尚未写完的职责（未选落实情况或履职情况为空）",
     "no_value": "量化要求尚未填写数值",
     "parts": "报告其他部分",
+    "empty": "尚未填写的职责",
 }
 
 
@@ -86,6 +86,7 @@ class CompletenessPanel(QWidget):
         refresh.clicked.connect(self.refresh)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setIconSize(QSize(14, 14))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         head = QHBoxLayout()
