@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
             elif n.reportable:
                 text = n.text.replace("\n", " ")
                 short = text if len(text) <= 60 else text[:58] + "……"
-                print(f"{pad}{_spaced(n.label, f'{n.title} {short}' if n.title else short)}")
+                role = f"〔{ROLES.get(n.role, n.role)}〕" if n.role != parent_role else ""
+                print(f"{pad}{_spaced(n.label, f'{n.title} {short}' if n.title else short)}{role}")
                 extra = []
                 if n.responsible_units:
                     extra.append("责任单位：" + "、".join(n.responsible_units))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import InvalidFileError
 from .numbering import match_label
-from .structure import Hint, role_columns
+from .structure import Hint, role_column, role_columns, role_value
 from .tables import layout
 from .units import split_top
 
@@ -264,8 +264,13 @@ _EMPTY_CELLS = {"/", "／", "—", "——", "-", "无", "——/——"}
 def _table_rows(
     grid: list[list[tuple[object, list[str]]]], out: list[str], hints: dict[int, Hint], base_level: int = 0
 ) -> None:
-    lay = layout([["".join(p) for _, p in r] for r in grid])
+    texts = [["".join(p).strip() for _, p in r] for r in grid]
+    lay = layout(texts)
     body = grid[1:] if lay.header else grid
+    rcol = role_column(texts[0], texts[1:], {lay.content}) if lay.header else None
+    if rcol is not None and lay.units == rcol:
+        lay.units = None
+    lay.cats = [c for c in lay.cats if c != rcol]
     current: dict[int, str] = {}
     for r in body:
         for level, ci in enumerate(lay.cats, start=base_level):
@@ -297,7 +302,9 @@ def _table_rows(
             continue
         lab = match_label(paras[0]) if not seq else None
         out.append(lab.rest if lab else paras[0])
-        hints[len(out)] = Hint("table", label=seq or (lab.label if lab else ""), units=units)
+        rtext = "".join(r[rcol][1]).strip() if rcol is not None and rcol < len(r) else ""
+        role = role_value(rtext) if rtext else None
+        hints[len(out)] = Hint("table", label=seq or (lab.label if lab else ""), units=units, role=role)
         out.extend(paras[1:])
 
 

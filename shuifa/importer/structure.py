@@ -44,6 +44,7 @@ class Hint:
     level: int = 0
     rank: float = 0.0
     cats: list[str] | None = None  # category cells of a table row pasted as text
+    role: str | None = None  # a row's own role (a 责任主体 column naming 县委书记 / 县长)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Item:
     units: list[str] | None = None
     forced_group: bool = False
     rank: float | None = None
+    role: str | None = None
 
     def last_line(self) -> int:
         return max([self.last] + [c.last_line() for c in self.children])
@@ -166,6 +168,12 @@ def _front_matter(nonblank: list[tuple[int, str]], meta: Meta, hinted: set[int] 
         break
     if not title_parts:
         return i
+    if len(title_parts) > 1 and is_org_line(title_parts[0][1]):
+        rest = "".join(t for _, t in title_parts[1:])
+        if TITLE_END_RE.search(rest) and len(rest) >= 8:
+            # 中共石泉县委　石泉县人民政府 / 石泉县…职责清单: the issuers' line over the title
+            meta.header_issuer = meta.header_issuer or title_parts[0][1]
+            title_parts = title_parts[1:]
     title = clean_title("".join(t for _, t in title_parts))
     meta.title_lines = [no for no, _ in title_parts]
     cover = COVER_RE.search(title)
@@ -401,7 +409,7 @@ def _build(paras: list[Para]) -> tuple[list[Item], list[Para]]:
             continue
         if p.hint is not None:
             style = p.hint.style if p.hint.style in ("table", "hd") else f"tcat{p.hint.level}"
-            item = Item(style, None, p.hint.label, p.text, p.first, p.last, units=p.hint.units)
+            item = Item(style, None, p.hint.label, p.text, p.first, p.last, units=p.hint.units, role=p.hint.role)
             item.forced_group = p.hint.style in ("tcat", "hd")
             if p.hint.style == "hd":
                 item.rank = p.hint.rank
@@ -506,6 +514,31 @@ def role_columns(header: list[str]) -> list[int]:
     two or more do."""
     cols = [i for i, h in enumerate(header) if h and len(h) <= 24 and role_of_heading(h.replace(" ", ""))]
     return cols if len(cols) >= 2 else []
+
+
+_ROLE_COL_HEAD = re.compile(r"责任主体|履职主体|适用对象|适用人员|对象|责任人|岗位|职务")
+
+
+def role_value(text: str) -> str | None:
+    """The role a table cell names (县委书记 → party; 县委书记、县长 → common), or None."""
+    parts = [x for x in re.split(r"[、，,/／和及]", text.replace(" ", "")) if x]
+    if not parts or len(text) > 40:
+        return None
+    roles = {role_of_heading(x) for x in parts}
+    if None in roles:
+        return None
+    return roles.pop() if len(roles) == 1 else "common"
+
+
+def role_column(header: list[str], rows: list[list[str]], skip: set[int]) -> int | None:
+    """A column whose header names who is responsible (责任主体/适用对象) and whose every value is a role."""
+    for i, h in enumerate(header):
+        if i in skip or not _ROLE_COL_HEAD.search(h.replace(" ", "")):
+            continue
+        values = [r[i].strip() for r in rows if i < len(r) and r[i].strip()]
+        if values and all(role_value(v) for v in values):
+            return i
+    return None
 
 
 def _has_role_heading(item: Item) -> bool:
@@ -614,6 +647,8 @@ def to_nodes(items: list[Item], reportable: dict[int, bool], title: str = "") ->
             own = role_of_heading(item.body[0])
         if own is not None and (own != "common" or role == "common"):
             role = own
+        if item.role is not None:
+            role = item.role
         is_group = bool(item.children) or item.forced_group
         node = Node(id=nid, kind="group" if is_group else "duty", label=item.label, role=role, reportable=rep)
         if is_group:
@@ -721,6 +756,10 @@ def _text_tables(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> lis
         rows = [c for c in cells[i:j] if c is not None]
         lay = layout(rows)
         start = i + 1 if lay.header else i
+        rcol = role_column(rows[0], rows[1:], {lay.content}) if lay.header else None
+        if rcol is not None and lay.units == rcol:
+            lay.units = None
+        lay.cats = [c for c in lay.cats if c != rcol]
         for k in range(start, j):
             row = cells[k] or []
             no = nonblank[k][0]
@@ -732,7 +771,11 @@ def _text_tables(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> lis
             cats = [row[c].strip() if c < len(row) else "" for c in lay.cats]
             lab = match_label(content) if not seq else None
             hints[no] = Hint(
-                "table", label=seq or (lab.label if lab else ""), units=split_top(utext) or None, cats=cats
+                "table",
+                label=seq or (lab.label if lab else ""),
+                units=split_top(utext) or None,
+                cats=cats,
+                role=role_value(row[rcol]) if rcol is not None and rcol < len(row) and row[rcol].strip() else None,
             )
             out.append((no, lab.rest if lab else content))
         i = j

@@ -75,3 +75,23 @@ def role_columns(path: Path) -> Path:
         for c, text in enumerate(row):
             t.cell(r, c).text = text
     return save(d, path)
+
+
+def role_per_row(path: Path) -> Path:
+    """序号 | 职责内容 | 责任主体: each row names who it binds (县委书记, 县长, or both)."""
+    d = new_document()
+    d.add_paragraph("中共石泉县委 石泉县人民政府")
+    d.add_paragraph("石泉县党政主要负责人履行推进法治建设第一责任人职责清单")
+    data = [
+        ("序号", "职责内容", "责任主体"),
+        ("1", "每年至少主持召开1次县委常委会会议听取法治建设工作汇报。", "县委书记"),
+        ("2", "每年3月1日前向县委和市政府报告上一年度法治政府建设情况。", "县长"),
+        ("3", "带头学法，每年至少讲授1次法治课。", "县委书记、县长"),
+        ("4", "落实政府法律顾问制度，重大行政决策合法性审查率达到100%。", "县长"),
+    ]
+    t = d.add_table(rows=len(data), cols=3)
+    for r, row in enumerate(data):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.add_paragraph("2024年5月6日")
+    return save(d, path)

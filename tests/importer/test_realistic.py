@@ -10,7 +10,7 @@ import pytest
 
 from shuifa.importer import ImportResult, import_file
 
-from .realistic_docx import department_table, role_columns
+from .realistic_docx import department_table, role_columns, role_per_row
 
 DOCS = Path(__file__).resolve().parent / "realistic"
 
@@ -332,3 +332,29 @@ def test_paste_cut_after_a_label_or_heading(tail: str, expected: str) -> None:
     text = f"某县政府主要负责人职责清单\n一、依法行政\n（一）每年至少听取2次法治政府建设工作汇报。\n（二）推进政务公开。\n{tail}\n"
     msgs = _messages(import_text(text))
     assert any(m.startswith("最后一条可能不完整：" + expected) for m in msgs), msgs
+
+
+def test_role_per_row_column_in_word_and_pasted(tmp_path: Path) -> None:
+    from shuifa.importer import import_text
+
+    res = import_file(role_per_row(tmp_path / "石泉县清单.docx"))
+    dl = res.duty_list
+    assert dl.title == "石泉县党政主要负责人履行推进法治建设第一责任人职责清单"
+    assert dl.date == "2024-05-06"
+    assert [(n.label, n.role, n.responsible_units) for n in dl.duties()] == [
+        ("1", "party", []),
+        ("2", "government", []),
+        ("3", "common", []),
+        ("4", "government", []),
+    ]
+    assert dl.duties()[1].requirements[0].deadline == "03-01"
+    pasted = "\n".join(
+        "\t".join(row)
+        for row in [
+            ("序号", "职责内容", "责任主体"),
+            ("1", "每年至少听取2次法治建设工作汇报。", "县委书记"),
+            ("2", "行政诉讼败诉率控制在5%以内。", "县长"),
+        ]
+    )
+    dl2 = import_text("某县职责清单\n" + pasted).duty_list
+    assert [(n.label, n.role) for n in dl2.duties()] == [("1", "party"), ("2", "government")]
