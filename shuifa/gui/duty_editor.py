@@ -6,7 +6,7 @@ visit), so switching is cheap and undo/redo history survives moving between duti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -52,6 +52,23 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+class _SelectAllOnFocus:
+    """Spin boxes showing 未填写: the first keystroke replaces it (no need to select it first)."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)  # type: ignore[misc]
+        if self.value() == self.minimum():  # type: ignore[attr-defined]
+            QTimer.singleShot(0, self.selectAll)  # type: ignore[attr-defined]
+
+
+class CountBox(_SelectAllOnFocus, QSpinBox):
+    pass
+
+
+class RateBox(_SelectAllOnFocus, QDoubleSpinBox):
+    pass
+
+
 class RequirementRow:
     """The value widget, the stated requirement and ✓/✗ for one Requirement."""
 
@@ -74,7 +91,7 @@ class RequirementRow:
             w.setDate(QDate.fromString(value.date, "yyyy-MM-dd") if value and value.date else self.empty_date)
             self.widget = w
         elif req.kind == "rate":
-            w2 = QDoubleSpinBox()
+            w2 = RateBox()
             w2.setRange(-1, 100)
             w2.setDecimals(1)
             w2.setSuffix(" %")
@@ -82,7 +99,7 @@ class RequirementRow:
             w2.setValue(value.value if value and value.value is not None else -1)
             self.widget = w2
         else:
-            w3 = QSpinBox()
+            w3 = CountBox()
             w3.setRange(-1, 999999)
             w3.setSuffix(" 日" if req.kind == "duration" else " 次")
             w3.setSpecialValueText("未填写")

@@ -289,3 +289,21 @@ def test_tree_keyboard_moves_and_enter_starts_writing(window, store, qtbot):
     assert v.current_key == keys[1]
     qtbot.keyClick(v.tree, Qt.Key.Key_Return)
     assert w.focusWidget() is v.duty_editor.fields["performance"].editor
+
+
+def test_typing_a_count_replaces_the_empty_mark(window, store, qtbot):
+    w, report = open_blank(window, store)
+    v = w.view
+    duty = next(d for d in report.duties() if d.requirements and d.requirements[0].kind == "count")
+    v.go_to(duty.id)
+    box = v.duty_editor._rows[0].widget
+    assert box.text() == "未填写"
+    qtbot.waitUntil(box.isVisible)
+    w.activateWindow()
+    qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
+    if not box.hasFocus():  # offscreen windows are not always active: give focus as the click would
+        box.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(lambda: box.lineEdit().selectedText() == "未填写")
+    qtbot.keyClicks(box, "3")
+    assert box.value() == 3
+    assert v.report.entries[duty.id].values[duty.requirements[0].id].value == 3
