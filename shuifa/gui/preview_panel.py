@@ -118,6 +118,12 @@ class PreviewPanel(QWidget):
         bar.setValue(pos)
         if self.current_kind() == "speech":
             self.stats.setText(f"共 {pv.chars} 字 · 发言{minutes_label(pv.minutes)}")
-        else:
-            self.stats.setText(f"共 {pv.chars} 字 · 口述{minutes_label(pv.minutes)}")
+        else:  # the written text's length, and how long the on-site speech would take
+            try:
+                speech = preview_text(self.report, "speech")
+            except Exception:  # noqa: BLE001
+                speech = None
+            tail = f" · 现场发言稿{minutes_label(speech.minutes)}" if speech else ""
+            self.stats.setText(f"共 {pv.chars} 字{tail}")
+            self.stats.setToolTip("现场发言按每分钟约 220 字估算")
         self.last_ms = (time.perf_counter() - t0) * 1000
