@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         s.duplicate.connect(self.duplicate)
         s.delete.connect(self.delete)
         s.import_shufa.connect(self.import_shufa)
+        s.files_dropped.connect(self.import_dropped)
         s.export_shufa.connect(self.export_shufa)
         s.export_document.connect(self.export_document)
         self._fill_clerk_menu(s.clerk_menu)
@@ -371,8 +372,18 @@ class MainWindow(QMainWindow):
         self._undo_timer.stop()
         self.undo_button.hide()
 
-    def import_shufa(self) -> None:
-        path = dialogs.open_file(self, "导入述法报告", SHUFA_FILTER)
+    def import_dropped(self, paths: list[str]) -> None:
+        """.shufa files dropped on the start page: one is imported here, several by the clerk's import."""
+        if len(paths) == 1:
+            self.import_shufa(paths[0])
+        else:
+            from . import clerk
+
+            new = clerk.import_many(self, self.store, paths)
+            self.start.reload(select=list(new or []))
+
+    def import_shufa(self, path: str | None = None) -> None:
+        path = path or dialogs.open_file(self, "导入述法报告", SHUFA_FILTER)
         if not path:
             return
         from ..exchange import read_report

@@ -87,6 +87,7 @@ class StartPage(QWidget):
     import_shufa = Signal()
     export_shufa = Signal(list)
     export_document = Signal(list)
+    files_dropped = Signal(list)  # paths of .shufa files dropped on the page
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +97,7 @@ class StartPage(QWidget):
         f.setPointSizeF(f.pointSizeF() + 5)
         f.setBold(True)
         title.setFont(f)
-        hint = QLabel("双击打开报告。所有修改都会自动保存，无需手动保存。")
+        hint = QLabel("双击打开报告；可把 .shufa 文件拖到这里导入。所有修改都会自动保存，无需手动保存。")
         hint.setStyleSheet("color: #6B7280;")
 
         self.tree = QTreeWidget()
@@ -179,7 +180,31 @@ class StartPage(QWidget):
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.empty_label, 1)
         self.summaries: list[ReportSummary] = []
+        self.setAcceptDrops(True)
+        self.tree.setAcceptDrops(False)
         self.reload()
+
+    # ---------------------------------------------------------------- drag and drop
+    @staticmethod
+    def _shufa_paths(event) -> list[str]:
+        md = event.mimeData()
+        if not md.hasUrls():
+            return []
+        return [u.toLocalFile() for u in md.urls() if u.isLocalFile() and u.toLocalFile().lower().endswith(".shufa")]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._shufa_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self._shufa_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = self._shufa_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     # ---------------------------------------------------------------- list
     def reload(self, select: list[str] | None = None) -> None:

@@ -178,3 +178,32 @@ def test_back_to_list_forgets_the_open_report(window, store):
     assert w.view is None and w.stack.currentWidget() is w.start
     assert store.get_state("gui.current") is None
     assert w.windowTitle() == "述法助手"
+
+
+def test_dropping_a_shufa_file_imports_it(window, store, tmp_path: Path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    other = blank_report()
+    other.official.name = "吴十"
+    path = tmp_path / "吴十.shufa"
+    write_report(other, path)
+    w = window()
+    md = QMimeData()
+    md.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "说明.txt"))])
+    enter = QDragEnterEvent(
+        w.start.rect().center(), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(w.start, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(w.start.rect().center()),
+        Qt.DropAction.CopyAction,
+        md,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(w.start, drop)
+    assert [s.name for s in store.list_reports()] == ["吴十"]
+    assert w.start.selected_ids() == [other.id]
