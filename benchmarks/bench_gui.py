@@ -132,6 +132,7 @@ def big() -> None:
     again = switch_all()  # later visits
     # autosave: edit every 10th duty and flush, as the timer would
     flushes = []
+    view.parts_editor.page("part:next_steps")  # built on first use
     for k in keys[::10]:
         view.go_to(k)
         ed = view.duty_editor.fields["performance"].editor

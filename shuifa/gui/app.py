@@ -17,6 +17,7 @@ from ..store import Store
 SAMPLE_LIST = "niuxintuo-town-2023"
 FIRST_RUN_KEY = "gui.first_run_done"
 SAMPLE_KEY = "gui.sample_id"
+AFTER_START_MS = 200
 
 
 def make_app(argv: Sequence[str] | None = None) -> QApplication:
@@ -111,15 +112,19 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
         ensure_sample(store)
     except Exception as exc:  # noqa: BLE001 - a missing sample must never stop the app
         print(f"述法助手：未能生成示例报告：{exc}", file=sys.stderr)
+    from . import preview_panel
+
+    preview_panel.background_import = True
     win = create_window(store)
     win.restore_session()
     win.show()
-    QTimer.singleShot(0, after_first_paint)
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(win))
+    QTimer.singleShot(AFTER_START_MS, after_first_paint)  # once the window is up and painted
     try:
         return app.exec()
     finally:
+        preview_panel.background_import = False
         store.close()
 
 

@@ -25,6 +25,9 @@ KIND_TITLES: dict[str, str] = {
 DEBOUNCE_MS = 500
 _render_ready = threading.Event()
 _preloading = False
+#: Set by the app (``app.run``): the render package is imported by a background thread, never on the
+#: GUI thread. Left False elsewhere (tests, scripts), where the first preview imports it directly.
+background_import = False
 
 
 def preload_render() -> None:
@@ -99,7 +102,8 @@ class PreviewPanel(QWidget):
         return self.kind.currentData()
 
     def refresh(self) -> None:
-        if _preloading and not _render_ready.is_set():
+        if not render_loaded() and (background_import or _preloading):
+            preload_render()  # no-op when already running
             self._timer.start(100)  # the background import is still running: try again shortly
             return
         from ..render import preview_text
