@@ -278,10 +278,6 @@ class DutyEditor(QScrollArea):
             self._docs[(duty_id, key)] = doc
         return doc
 
-    def forget_documents(self) -> None:
-        """Drop cached documents (after the entries were replaced from outside)."""
-        self._docs.clear()
-
     def _show_status(self, status: str) -> None:
         self.status_group.setExclusive(False)
         for key, b in self.status_buttons.items():

@@ -117,10 +117,6 @@ class DutyTreeModel(QStandardItemModel):
         if item is not None and node is not None and node.is_duty:
             self._show_state(item, node)
 
-    def refresh_all(self) -> None:
-        for key in self._duty_order:
-            self.refresh(key)
-
 
 class TreeFilter(QSortFilterProxyModel):
     """ "只看未完成": hides finished duties (groups stay while they hold an unfinished duty)."""

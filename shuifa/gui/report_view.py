@@ -24,7 +24,7 @@ from . import messages
 from .autosave import AutoSaver
 from .completeness import CompletenessPanel
 from .duty_editor import FIELDS, DutyEditor
-from .duty_tree_model import PAGES, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
+from .duty_tree_model import UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
 from .find import FindPanel, Hit
 from .parts_editor import PartsEditor
 from .preview_panel import PreviewPanel
@@ -334,6 +334,3 @@ class ReportView(QWidget):
         if i >= 0:
             self.preview.kind.setCurrentIndex(i)
         self.only_unfinished.setChecked(bool(state.get("only_unfinished")))
-
-    def page_title(self) -> str:
-        return PAGES.get(self.current_key, "")
