@@ -218,12 +218,16 @@ class MainWindow(QMainWindow):
                 (k for k in keys if view.report.duty_state(view.model.node(k)) in ("empty", "in_progress")), None
             )
             view.go_to(first or (keys[0] if keys else "part:official"))
-        view._write_state()
+        view.write_state()
         self._set_saved("所有修改自动保存")
         self._update_title()
         self._update_actions()
-        QTimer.singleShot(0, view.duty_editor.focus_first if not view.current_key.startswith("part:") else lambda: None)
+        QTimer.singleShot(0, lambda: self._focus_editor(view))
         return True
+
+    def _focus_editor(self, view: ReportView) -> None:
+        if self.view is view and not view.current_key.startswith("part:"):
+            view.duty_editor.focus_first()
 
     def reopen(self, report_id: str) -> None:
         if self.view is not None:

@@ -107,7 +107,7 @@ class ReportView(QWidget):
         self._state_timer = QTimer(self)
         self._state_timer.setSingleShot(True)
         self._state_timer.setInterval(STATE_DELAY_MS)
-        self._state_timer.timeout.connect(self._write_state)
+        self._state_timer.timeout.connect(self.write_state)
 
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
         self.tree.activated.connect(self._tree_activated)  # Enter / double-click: start writing
@@ -272,12 +272,12 @@ class ReportView(QWidget):
     # ---------------------------------------------------------------- saving
     def save_now(self) -> bool:
         ok = self.autosave.flush()
-        self._write_state()
+        self.write_state()
         if ok and self.autosave.last_saved is None:
             self.status.emit("没有需要保存的修改，所有内容都已保存。")
         return ok
 
-    def _write_state(self) -> None:
+    def write_state(self) -> None:
         self._state_timer.stop()
         try:
             self.store.set_state(STATE_KEY, {"report": self.report.id, "key": self.current_key})
@@ -287,7 +287,7 @@ class ReportView(QWidget):
     def close_report(self) -> bool:
         """Save everything before the view goes away. False when something could not be saved."""
         ok = self.autosave.flush()
-        self._write_state()
+        self.write_state()
         return ok
 
     def _save_failed(self, exc: StoreError) -> None:
