@@ -8,6 +8,7 @@ added to ``to_dict``/``from_dict`` and to ``docs/shufa.schema.json``.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -99,11 +100,23 @@ class Requirement:
     id: str = "r1"
     max: float | None = None
 
+    def count_unit(self) -> str:
+        """The counting word the source uses (次, 期, 场, 轮), 次 when it names none."""
+        m = _COUNT_UNIT_RE.search(self.text)
+        return m.group(1) if m else "次"
+
     def describe(self) -> str:
-        """Short Chinese statement of what is required, e.g. ``≥ 2 次/年``."""
+        """Short Chinese statement of what is required, e.g. ``≥ 2 次/年``.
+
+        The value an official enters for a count is the year's total, so a count per half-year,
+        quarter or month is stated as a yearly minimum with the period's own minimum after it:
+        ``≥ 2 次/年（每半年 ≥ 1 次）``."""
         if self.kind == "count":
-            per = {"year": "年", "half-year": "半年", "quarter": "季度", "month": "月"}.get(self.per or "year", "年")
-            return f"≥ {_num(self.min)} 次/{per}"
+            unit = self.count_unit()
+            per = self.per or "year"
+            if per == "year":
+                return f"≥ {_num(self.min)} {unit}/年"
+            return f"≥ {_num(self.yearly_minimum())} {unit}/年（{PERIODS.get(per, per)} ≥ {_num(self.min)} {unit}）"
         if self.kind == "deadline":
             if self.deadline:
                 m, d = self.deadline.split("-")
@@ -149,6 +162,9 @@ class Requirement:
             id=d.get("id", "r1"),
             max=d.get("max"),
         )
+
+
+_COUNT_UNIT_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*(次|期|场|轮)")
 
 
 def _num(x: float | None) -> str:
@@ -338,8 +354,12 @@ class RequirementValue:
         return cls(value=d.get("value"), date=d.get("date"), note=d.get("note", ""))
 
 
-def requirement_met(req: Requirement, val: RequirementValue | None) -> bool | None:
-    """True/False when a value was entered, None when it is still empty."""
+def requirement_met(req: Requirement, val: RequirementValue | None, year: int | None = None) -> bool | None:
+    """True/False when a value was entered, None when it is still empty.
+
+    A deadline (``MM-DD``) is met by a date on or before it; with the report's ``year`` the date
+    must also fall in that year's cycle: after the previous year's deadline and on or before this
+    year's (每年3月1日前 for 2025 → 2024-03-02 … 2025-03-01)."""
     if val is None or val.is_empty():
         return None
     if req.kind == "deadline":
@@ -352,7 +372,13 @@ def requirement_met(req: Requirement, val: RequirementValue | None) -> bool | No
         except ValueError:
             return False
         m, day = (int(x) for x in req.deadline.split("-"))
-        return (d.month, d.day) <= (m, day)
+        if year is None:
+            return (d.month, d.day) <= (m, day)
+        try:
+            due, previous = date(year, m, day), date(year - 1, m, day)
+        except ValueError:  # 02-29 in a common year
+            due, previous = date(year, m, 28), date(year - 1, m, 28)
+        return previous < d <= due
     if val.value is None:
         return None
     value = float(val.value)
@@ -529,14 +555,16 @@ class Report:
             return "empty"
         if e.status == "na":
             return "na"
-        if any(requirement_met(r, e.values.get(r.id)) is False for r in duty.requirements):
+        written = e.status in ("done", "partial", "undone") and bool(e.performance.strip())
+        if not written:
+            return "in_progress"  # a number alone (or a status alone) is not a finished duty
+        if any(requirement_met(r, e.values.get(r.id), self.year) is False for r in duty.requirements):
             return "unmet"
-        if e.status in ("done", "partial", "undone") and e.performance.strip():
-            return "done"
-        return "in_progress"
+        return "done"
 
     def progress(self) -> tuple[int, int]:
-        """(finished, total) over the duties walked; 不涉及 and unmet-but-written count as finished."""
+        """(finished, total) over the duties walked: written (status + 履职情况), 不涉及, or written
+        with a requirement unmet (finished, but flagged)."""
         duties = self.duties()
         finished = sum(1 for d in duties if self.duty_state(d) in ("done", "na", "unmet"))
         return finished, len(duties)
@@ -549,7 +577,7 @@ class Report:
                 continue
             for r in d.requirements:
                 v = e.values.get(r.id)
-                if requirement_met(r, v) is False:
+                if requirement_met(r, v, self.year) is False:
                     assert v is not None
                     out.append((d, r, v))
         return out

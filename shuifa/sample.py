@@ -522,6 +522,10 @@ def _requirement_value(req: Requirement, year: int, met: bool, rng: random.Rando
                 day = date(year, 12, 31)
         return RequirementValue(date=day.isoformat())
     minimum = req.yearly_minimum()
+    if req.kind == "rate" and req.max is not None and req.min is None:  # 败诉率控制在5%以内
+        if met:
+            return RequirementValue(value=round(rng.uniform(0, req.max), 1))
+        return RequirementValue(value=round(req.max + rng.uniform(1, 5), 1))
     if req.kind == "rate":
         floor = minimum if minimum is not None else 90.0
         if met:

@@ -86,3 +86,32 @@ def test_upper_bound_rate() -> None:
     assert requirement_met(req, RequirementValue(value=3)) is True
     assert requirement_met(req, RequirementValue(value=8)) is False
     assert Requirement.from_dict(req.to_dict()) == req
+
+
+def test_a_number_alone_does_not_finish_a_duty(small_report: Report) -> None:
+    duty = small_report.duty_list.find("n4")
+    e = small_report.entry("n4")
+    e.values["r1"] = RequirementValue(value=0)
+    assert small_report.duty_state(duty) == "in_progress"
+    assert small_report.progress() == (0, 3)
+    e.status, e.performance = "partial", "全年未举办法治专题讲座。"
+    assert small_report.duty_state(duty) == "unmet"
+    assert small_report.progress() == (1, 3)
+
+
+def test_deadline_with_report_year() -> None:
+    from shuifa.model import Requirement
+
+    req = Requirement(kind="deadline", text="每年3月1日前报告", deadline="03-01")
+    assert requirement_met(req, RequirementValue(date="2025-02-20"), 2025) is True
+    assert requirement_met(req, RequirementValue(date="2024-12-20"), 2025) is True  # early, same cycle
+    assert requirement_met(req, RequirementValue(date="2025-03-02"), 2025) is False
+    assert requirement_met(req, RequirementValue(date="2023-02-01"), 2025) is False  # an old cycle
+
+
+def test_period_counts_are_stated_per_year() -> None:
+    from shuifa.model import Requirement
+
+    half = Requirement(kind="count", text="每半年听取一次汇报", min=1, per="half-year")
+    assert half.describe() == "≥ 2 次/年（每半年 ≥ 1 次）"
+    assert Requirement(kind="count", text="每年举办2期以上培训班", min=2, per="year").describe() == "≥ 2 期/年"
