@@ -28,9 +28,22 @@ def explain_os_error(exc: OSError, target: Path) -> OutputError:
         )
     if isinstance(exc, FileNotFoundError) or exc.errno == errno.ENOENT:
         return OutputError(f"保存位置“{target.parent}”不存在。", hint="请选择一个已存在的文件夹。")
-    if isinstance(exc, IsADirectoryError):
+    if isinstance(exc, IsADirectoryError) or exc.errno == errno.EISDIR:
         return OutputError(f"“{name}”是一个文件夹，不能作为输出文件。", hint="请输入文件名。")
-    return OutputError(f"写入“{name}”失败：{exc.strerror or exc}。", hint="请检查保存位置后重试。")
+    if isinstance(exc, NotADirectoryError) or exc.errno == errno.ENOTDIR:
+        return OutputError(
+            f"无法写入“{name}”：路径中有一段是文件而不是文件夹。", hint="请检查保存位置，选择一个文件夹后重试。"
+        )
+    if exc.errno == errno.ENAMETOOLONG:
+        return OutputError(f"文件名或路径太长：“{name}”。", hint="请换一个较短的文件名或保存位置。")
+    if exc.errno in (errno.EINVAL,) or getattr(exc, "winerror", None) == 123:
+        return OutputError(
+            f"文件名“{target.name}”中含有不能使用的字符。", hint='文件名中不能有 \\ / : * ? " < > | 等字符。'
+        )
+    if exc.errno == errno.EIO:
+        return OutputError(f"写入“{name}”时磁盘出错。", hint="如果是U盘或网络盘，请确认它仍然连接着，然后重试。")
+    code = errno.errorcode.get(exc.errno or 0, "")
+    return OutputError(f"写入“{name}”失败（系统错误 {code or exc.errno}）。", hint="请检查保存位置后重试。")
 
 
 @contextmanager
@@ -52,6 +65,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         yield tmp
         _fsync(tmp)
+        _set_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)
@@ -74,6 +88,32 @@ def write_with(target: str | os.PathLike[str], writer: Callable[[Path], None]) -
     """Call ``writer(tmp_path)`` and move the result into place atomically."""
     with atomic_path(target) as tmp:
         writer(tmp)
+
+
+def _read_umask() -> int:
+    if os.name == "nt":
+        return 0
+    umask = os.umask(0o022)  # read once at import, before any worker thread writes files
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
+def _set_mode(tmp: Path, target: Path) -> None:
+    """Give the new file the mode an ordinary write would: the old file's, or 0666 less the
+    umask (mkstemp makes 0600, which colleagues sharing a folder could not open)."""
+    if os.name == "nt":
+        return
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_UMASK
+    try:
+        os.chmod(tmp, mode)
+    except OSError:
+        pass
 
 
 def _fsync(path: Path) -> None:
