@@ -7,6 +7,7 @@ so an invalid file yields one clear Chinese message and nothing half-imported.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from functools import cache
@@ -98,13 +99,25 @@ def read_report(path: str | os.PathLike[str]) -> Report:
             f"没有权限读取“{path}”。", hint="请检查文件权限，或把文件复制到自己的文件夹后再试。"
         ) from exc
     except OSError as exc:
-        raise InvalidFileError(f"读取“{path}”失败：{exc.strerror or exc}。") from exc
+        raise InvalidFileError(
+            f"读取“{path}”失败（系统错误 {errno.errorcode.get(exc.errno or 0, exc.errno)}）。",
+            hint="如果文件在U盘或网络盘上，请确认它仍然连接着；或把文件复制到本机后再试。",
+        ) from exc
     return loads(data, name=name)
 
 
 def loads(data: bytes | str, *, name: str = "文件") -> Report:
     """Parse and validate exchange-file content."""
     if isinstance(data, bytes):
+        if data.startswith(b"PK\x03\x04"):
+            raise InvalidFileError(
+                f"“{name}”是 Word 文档或压缩包，不是述法报告文件（.shufa）。",
+                hint="职责清单请用“导入职责清单”；报告文件由述法助手“导出 .shufa”生成。",
+            )
+        if data.startswith(b"%PDF"):
+            raise InvalidFileError(
+                f"“{name}”是 PDF 文件，不是述法报告文件（.shufa）。", hint="报告文件由述法助手“导出 .shufa”生成。"
+            )
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         try:
@@ -126,7 +139,7 @@ def loads(data: bytes | str, *, name: str = "文件") -> Report:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
         raise InvalidFileError(
             f"“{name}”不是述法助手的报告文件（缺少格式标识 {FORMAT_ID}）。",
-            hint="职责清单请用“导入职责清单”，Word 文档不能直接作为报告导入。",
+            hint="报告文件由述法助手“导出 .shufa”生成；职责清单请用“导入职责清单”。",
         )
     version = doc.get("version")
     if isinstance(version, int) and version > FORMAT_VERSION:

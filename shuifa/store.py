@@ -10,6 +10,7 @@ See ``docs/store.md``.
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import threading
@@ -110,7 +111,7 @@ class Store:
             conn = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level=None)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(
-                f"无法打开数据文件“{path}”：{exc}。",
+                f"无法打开数据文件“{path}”：{_reason(exc)}。",
                 hint="请检查该文件夹是否存在且可写，或设置 SHUIFA_HOME 指向可写的文件夹。",
             ) from exc
         store = cls(path, conn)
@@ -119,7 +120,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(
-                f"数据文件“{path}”已损坏或不是述法助手的数据文件（{exc}）。",
+                f"数据文件“{path}”已损坏或不是述法助手的数据文件（{_reason(exc)}）。",
                 hint=f"可从备份文件夹“{path.parent / 'backups'}”中恢复最近的备份。",
             ) from exc
         if backup:
@@ -182,7 +183,9 @@ class Store:
                         "磁盘空间不足，本次保存未完成。", hint="请清理磁盘空间后重试，已输入的内容仍在窗口中。"
                     ) from exc
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"保存到数据文件失败：{exc}。", hint="请重试；如反复出现，请从备份恢复。") from exc
+                    raise StoreError(
+                        f"保存到数据文件失败：{_reason(exc)}。", hint="请重试；如反复出现，请从备份恢复。"
+                    ) from exc
                 raise
             finally:
                 cur.close()
@@ -192,7 +195,9 @@ class Store:
             try:
                 return self._conn.execute(sql, args).fetchall()
             except sqlite3.Error as exc:
-                raise StoreError(f"读取数据文件失败：{exc}。", hint="请重试；如反复出现，请从备份恢复。") from exc
+                raise StoreError(
+                    f"读取数据文件失败：{_reason(exc)}。", hint="请重试；如反复出现，请从备份恢复。"
+                ) from exc
 
     # ------------------------------------------------------------------ reports
     def create_report(self, report: Report) -> None:
@@ -414,7 +419,7 @@ class Store:
             tmp.replace(target)
         except (sqlite3.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
-            raise StoreError(f"备份数据文件失败：{exc}。", hint="请检查磁盘空间。") from exc
+            raise StoreError(f"备份数据文件失败：{_reason(exc)}。", hint="请检查磁盘空间。") from exc
         for old in sorted(folder.glob("shuifa-*.db"))[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
         return target
@@ -435,6 +440,32 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self._query("PRAGMA integrity_check")[0][0] == "ok"
+
+
+_REASONS = (
+    ("locked", "数据文件正被其他程序占用"),
+    ("busy", "数据文件正被其他程序占用"),
+    ("readonly", "数据文件或其所在文件夹是只读的"),
+    ("read-only", "数据文件或其所在文件夹是只读的"),
+    ("full", "磁盘空间不足"),
+    ("disk i/o", "磁盘读写出错"),
+    ("malformed", "文件内容已损坏"),
+    ("not a database", "文件内容已损坏"),
+    ("encrypted", "文件内容已损坏"),
+    ("unable to open", "无法打开该文件"),
+    ("permission", "没有访问权限"),
+)
+
+
+def _reason(exc: BaseException) -> str:
+    """A Chinese reason for an sqlite3 or OS error (their own texts are English)."""
+    text = str(exc).lower()
+    for key, reason in _REASONS:
+        if key in text:
+            return reason
+    if isinstance(exc, OSError):
+        return f"系统错误 {errno.errorcode.get(exc.errno or 0, exc.errno)}"
+    return f"数据库错误 {type(exc).__name__}"
 
 
 def _conflict_msg(what: str) -> str:

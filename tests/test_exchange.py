@@ -113,3 +113,16 @@ def test_failed_write_leaves_old_file(small_report: Report, tmp_path: Path, monk
         exchange.write_report(small_report, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["a.shufa"]  # no temp file left behind
+
+
+def test_word_and_pdf_files_named_as_such(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = tmp_path / "清单.shufa"
+    Document().save(doc)
+    with pytest.raises(InvalidFileError, match="Word 文档"):
+        exchange.read_report(doc)
+    pdf = tmp_path / "报告.shufa"
+    pdf.write_bytes(b"%PDF-1.7\n...")
+    with pytest.raises(InvalidFileError, match="PDF 文件"):
+        exchange.read_report(pdf)

@@ -188,3 +188,15 @@ def test_sigkill_during_saves_loses_nothing_that_returned(small_report: Report, 
         saved = int(report.entries[duty].performance.removeprefix("第").removesuffix("次保存"))
         assert saved >= i  # every save that returned is there (a later one may be too)
     assert json.loads(json.dumps(report.to_dict()))  # loads as a whole
+
+
+def test_store_messages_are_chinese(tmp_path: Path) -> None:
+    from shuifa.store import _reason
+
+    assert _reason(sqlite3.OperationalError("database is locked")) == "数据文件正被其他程序占用"
+    assert _reason(sqlite3.OperationalError("disk I/O error")) == "磁盘读写出错"
+    assert _reason(sqlite3.DatabaseError("file is not a database")) == "文件内容已损坏"
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(StoreError) as err:
+        Store.open(tmp_path / "afile" / "shuifa.db")
+    assert "Errno" not in err.value.message and "directory" not in err.value.message
