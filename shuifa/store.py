@@ -463,6 +463,10 @@ def _reason(exc: BaseException) -> str:
     for key, reason in _REASONS:
         if key in text:
             return reason
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return "路径中有一段是文件而不是文件夹"
+    if isinstance(exc, PermissionError):
+        return "没有访问权限"
     if isinstance(exc, OSError):
         return f"系统错误 {errno.errorcode.get(exc.errno or 0, exc.errno)}"
     return f"数据库错误 {type(exc).__name__}"

@@ -199,4 +199,4 @@ def test_store_messages_are_chinese(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
     with pytest.raises(StoreError) as err:
         Store.open(tmp_path / "afile" / "shuifa.db")
-    assert "Errno" not in err.value.message and "directory" not in err.value.message
+    assert "路径中有一段是文件而不是文件夹" in err.value.message
