@@ -101,6 +101,24 @@ def _paras(text: str) -> list[str]:
     return split_paragraphs(text)
 
 
+_LEAD_IN_END = ("：", ":")
+
+
+def _spoken(paras: list[str]) -> list[str]:
+    """The speech's share of a note: its first paragraph, and when that paragraph leads in to a list
+    (“…着力在以下方面下功夫：”), also the items after it (at most SPEECH_ITEMS), so that no spoken
+    paragraph ends in a colon with nothing after it."""
+    if not paras:
+        return []
+    out = [paras[0]]
+    i = 1
+    while i < len(paras) and out[-1].endswith(_LEAD_IN_END):
+        taken = paras[i : i + SPEECH_ITEMS]
+        out.extend(taken)
+        i += len(taken)
+    return out
+
+
 def _clean_title(text: str) -> str:
     return text.strip().rstrip(_TRAILING_PUNCT)
 
@@ -297,7 +315,7 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
             continue
         paras = _paras(e.performance)
         if speech:
-            paras = paras[:1]
+            paras = _spoken(paras)
         else:
             # A value the official already wrote about (its label or the list's phrase is in the text) is not repeated.
             text = e.performance
@@ -324,7 +342,7 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
     for key in ("study", "decisions"):
         paras = _paras(report.parts.get(key, ""))
         if speech:
-            paras = paras[:1]
+            paras = _spoken(paras)
         if paras:
             parts.append((REPORT_PARTS[key], paras))
     if parts and groups and all(not g[0] for g in groups):
@@ -377,7 +395,7 @@ class _Synthetic:
 def _rectification(report: Report, speech: bool = False) -> list[str]:
     paras = _paras(report.parts.get("rectification", ""))
     if speech:
-        paras = paras[:1]
+        paras = _spoken(paras)
     items: list[list[str]] = []
     states = {"done": "已整改到位", "in_progress": "正在整改"}
     for item in report.carry_over:
@@ -390,7 +408,7 @@ def _rectification(report: Report, speech: bool = False) -> list[str]:
             head += f"，{states[item.state]}"
         head += "。"
         if note:
-            items.append([head + note[0], *([] if speech else note[1:])])
+            items.append([head + note[0], *(_spoken(note)[1:] if speech else note[1:])])
         else:
             items.append([head])
     return paras + _gather(items)
@@ -410,13 +428,13 @@ def compose(report: Report, kind: str, *, today: date | None = None) -> Composed
         if e is None or e.status == "na":
             continue
         p, i = _paras(e.problems), _paras(e.improvements)
-        problems.append(p[:1] if speech else p)
-        improvements.append(i[:1] if speech else i)
+        problems.append(_spoken(p) if speech else p)
+        improvements.append(_spoken(i) if speech else i)
     next_extra = _paras(report.parts.get("next_steps", ""))
     if speech:
         problems = [p for p in problems if p][:SPEECH_ITEMS]
         improvements = [p for p in improvements if p][:SPEECH_ITEMS]
-        next_extra = next_extra[:1]
+        next_extra = _spoken(next_extra)
 
     content = {
         "performance": _performance(report, kind, paths, base_level),

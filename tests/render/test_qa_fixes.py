@@ -1,0 +1,85 @@
+"""Defects found in QA: a spoken lead-in losing its items, value-only duties, templates without tags."""
+
+from __future__ import annotations
+
+import pytest
+from render_helpers import paragraphs
+from renderdata import TODAY, filled_report
+
+from shuifa.lists import builtin_lists
+from shuifa.model import REPORTER_ROLES, Report
+from shuifa.render import KINDS, preview_text, render_docx
+from shuifa.render.context import SPEECH_CLOSING, compose
+from shuifa.sample import make_sample
+
+COLONS = ("：", ":")
+
+
+def _sequence(report: Report, kind: str) -> list[tuple[str, str]]:
+    """(kind of paragraph, text) in document order: s salutation, o opening, h heading, b body, c closing."""
+    c = compose(report, kind, today=TODAY)
+    seq = [("s", c.salutation)] if c.salutation else []
+    seq += [("o", p) for p in c.opening]
+    for s in c.sections.values():
+        if s["present"]:
+            seq.append(("h", s["heading"]))
+            seq += [("b" if b["level"] == 0 else "h", b["text"]) for b in s["blocks"]]
+    seq += [("c", p) for p in c.closing]
+    return seq
+
+
+def _dangling_colons(report: Report, kind: str) -> list[str]:
+    """Paragraphs ending in a colon that nothing continues: the last one, one before the closing, or a
+    body paragraph followed by a heading."""
+    seq = _sequence(report, kind)
+    bad = []
+    for i, (what, text) in enumerate(seq):
+        if not text.endswith(COLONS):
+            continue
+        nxt = seq[i + 1] if i + 1 < len(seq) else None
+        if nxt is None or nxt[0] == "c" or (what == "b" and nxt[0] != "b"):
+            bad.append(text)
+    return bad
+
+
+SAMPLES = [(dl, role) for dl in builtin_lists() for role in REPORTER_ROLES]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize(("dl", "role"), SAMPLES, ids=[f"{dl.id}-{role}" for dl, role in SAMPLES])
+def test_no_paragraph_ends_in_a_colon_with_nothing_after_it(dl, role, kind):
+    for seed in (0, 1):
+        report = make_sample(dl, role=role, year=2025, seed=seed)
+        assert _dangling_colons(report, kind) == [], (dl.id, role, kind, seed)
+
+
+def test_speech_keeps_the_items_after_the_next_steps_lead_in(tmp_path):
+    """QA: `shuifa render gov.shufa -t speech` ended 三、 at “…着力在以下方面下功夫：”."""
+    dl = next(d for d in builtin_lists() if d.id == "niuxintuo-town-2023")
+    report = make_sample(dl, role="government", year=2025)
+    items = report.parts["next_steps"].split("\n")
+    assert items[0].endswith("下功夫：") and items[1].startswith("一是")
+    out = render_docx(report, "speech", tmp_path / "speech.docx", today=TODAY)
+    texts = [t for _, t in paragraphs(out)]
+    lead = texts.index(items[0])
+    assert texts[lead + 1 : lead + 4] == items[1:4]
+    assert texts[-1] == SPEECH_CLOSING
+    # the written report has all of them
+    written = preview_text(report, "shufa-report", today=TODAY).text.split("\n")
+    assert written[written.index(items[0]) + 1 : written.index(items[0]) + len(items)] == items[1:]
+
+
+def test_speech_lead_in_in_a_duty_note_keeps_its_items():
+    report = filled_report()
+    duty = next(d for d in report.duties() if report.entries.get(d.id) and report.entries[d.id].performance)
+    e = report.entries[duty.id]
+    e.status = "done"
+    e.performance = (
+        "全年重点抓了以下工作：\n一是健全制度。\n二是加强督查。\n三是开展培训。\n四是强化考核。\n第二段不念。"
+    )
+    speech = preview_text(report, "speech", today=TODAY).text.split("\n")
+    i = next(n for n, t in enumerate(speech) if t.endswith("全年重点抓了以下工作："))
+    # the lead-in and at most SPEECH_ITEMS (3) items
+    assert speech[i + 1 : i + 4] == ["一是健全制度。", "二是加强督查。", "三是开展培训。"]
+    assert "四是强化考核。" not in speech and "第二段不念。" not in speech
+    assert _dangling_colons(report, "speech") == []
