@@ -735,7 +735,12 @@ def resolve_role(duty_list: DutyList, role: str | None) -> str:
     """The reporter role a sample is written for (checks a given one)."""
     if role is None:
         roles = duty_list.roles()
-        return roles[0] if roles else "party"
+        if roles:
+            return roles[0]
+        # A list for everyone: a government's own plan (法治政府建设…, issued by a 人民政府) is
+        # reported on by the government's head, anything else by the party secretary.
+        government = "法治政府" in duty_list.title or "人民政府" in duty_list.issuer
+        return "government" if government and "党政" not in duty_list.title else "party"
     if role not in REPORTER_ROLES:
         known = "、".join(f"{r}（{ROLES[r]}）" for r in REPORTER_ROLES)
         raise ShuifaError(f"未知的述法人类别“{role}”。", hint=f"可选：{known}")

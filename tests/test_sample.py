@@ -453,3 +453,11 @@ def test_cli_unwritable_output_is_a_chinese_error(tmp_path: Path, capsys: pytest
     out = tmp_path / "没有这个文件夹" / "x.shufa"
     assert main(["sample", "--list", "anshan-gaoxin-2023", "-o", str(out)]) == 2
     assert "不存在" in capsys.readouterr().err
+
+
+def test_government_plan_sample_is_written_by_the_government_head() -> None:
+    from shuifa.lists import load_builtin
+
+    report = make_sample(load_builtin("shizuishan-eight-actions-2023"), year=2025)
+    assert report.official.role == "government"
+    assert report.official.unit.endswith("人民政府")
