@@ -314,6 +314,10 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
         if e is None or e.status == "na":
             continue
         paras = _paras(e.performance)
+        if not paras:
+            # Without 履职情况 text a duty says nothing here (a bare “…为0次（要求≥1次/年）” under its own
+            # heading is not a report); its problems and improvements still gather into their sections.
+            continue
         if speech:
             paras = _spoken(paras)
         else:
@@ -321,12 +325,7 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
             text = e.performance
             vals = [v for v in duty_values(duty, e) if v["label"] not in text and v["source"] not in text]
             if vals:
-                if paras:
-                    paras[-1] = _insert_before_end(paras[-1], values_clause(vals))
-                else:
-                    paras = ["；".join(f"{v['label']}为{v['value']}（要求{v['required']}）" for v in vals) + "。"]
-        if not paras:
-            continue
+                paras[-1] = _insert_before_end(paras[-1], values_clause(vals))
         parent_key = id(anc[-1]) if anc else 0
         kept = kept_cache.get(parent_key)
         if kept is None:

@@ -83,3 +83,40 @@ def test_speech_lead_in_in_a_duty_note_keeps_its_items():
     assert speech[i + 1 : i + 4] == ["一是健全制度。", "二是加强督查。", "三是开展培训。"]
     assert "四是强化考核。" not in speech and "第二段不念。" not in speech
     assert _dangling_colons(report, "speech") == []
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_duty_with_only_a_value_adds_nothing_to_performance(tmp_path, kind):
+    """QA: a duty with a typed 0 and no 履职情况 text rendered its group heading over “…为0次（要求≥1次/年）”."""
+    report = filled_report()
+    e = report.entries["dp1"]  # the only reportable duty of “充分发挥党委在推进本地区法治建设中的领导作用”
+    e.performance = ""
+    e.values["r1"].value = 0
+    e.problems = "听取法治建设汇报不够经常。"
+    e.improvements = "每半年听取一次法治建设工作汇报。"
+    out = render_docx(report, kind, tmp_path / "o.docx", today=TODAY)
+    texts = [t for _, t in paragraphs(out)]
+    assert not any("领导作用" in t for t in texts)  # no heading left behind
+    assert not any("听取汇报次数" in t or "为0次" in t for t in texts)
+    # the other groups are there, renumbered from the top
+    assert any(t.endswith("深入推进法治宣传教育") for t in texts)
+    # problems and improvements still gather into their sections
+    assert any(t.endswith("听取法治建设汇报不够经常。") for t in texts)
+    assert any(t.endswith("每半年听取一次法治建设工作汇报。") for t in texts)
+    assert texts == preview_text(report, kind, today=TODAY).text.split("\n")
+
+
+def test_performance_section_absent_when_no_duty_has_text(tmp_path):
+    report = filled_report()
+    report.parts["study"] = ""
+    for e in report.entries.values():
+        e.performance = ""
+    report.entries["dp3"].values["r1"].value = 0
+    out = render_docx(report, "shufa-report", tmp_path / "o.docx", today=TODAY)
+    texts = [t for _, t in paragraphs(out)]
+    assert not any("履职情况" in t for t in texts)
+    assert [t for t in texts if t[1:2] == "、"] == [
+        "一、上年度问题整改情况",
+        "二、存在的问题和不足",
+        "三、下一步工作打算",
+    ]
