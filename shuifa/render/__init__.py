@@ -9,7 +9,7 @@ from __future__ import annotations
 from .context import KINDS, PreviewText, build_context, preview_text
 from .docx import render_docx
 from .pdf import convert_to_pdf, find_soffice, render_pdf
-from .templates import TemplateInfo, list_templates, resolve_template
+from .templates import TemplateInfo, list_templates, resolve_template, skipped_templates
 
 __all__ = [
     "KINDS",
@@ -23,4 +23,5 @@ __all__ = [
     "render_docx",
     "render_pdf",
     "resolve_template",
+    "skipped_templates",
 ]

@@ -30,7 +30,7 @@ from ..model import Report
 from . import gbt
 from .context import build_context
 from .environment import get_environment
-from .templates import TemplateInfo, resolve_template
+from .templates import TemplateInfo, check_template, resolve_template
 
 W = f"{{{gbt.W_NS}}}"
 _P, _R, _T, _PPR, _RPR, _PSTYLE = W + "p", W + "r", W + "t", W + "pPr", W + "rPr", W + "pStyle"
@@ -293,6 +293,8 @@ def render_document(
 ) -> _Template:
     """Render into an in-memory docxtpl document (not saved yet)."""
     info = resolve_template(template)
+    if not info.builtin:
+        check_template(info.path)  # a TemplateInfo made elsewhere, or a file changed since it was listed
     context = build_context(report, info.kind, today=today)
     try:
         tpl = _Template(str(info.path))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import pytest
-from render_helpers import paragraphs
+from render_helpers import make_template, para, paragraphs
 from renderdata import TODAY, filled_report
 
+from shuifa.errors import TemplateError
 from shuifa.lists import builtin_lists
 from shuifa.model import REPORTER_ROLES, Report
-from shuifa.render import KINDS, preview_text, render_docx
+from shuifa.paths import user_templates_dir
+from shuifa.render import KINDS, list_templates, preview_text, render_docx, skipped_templates
 from shuifa.render.context import SPEECH_CLOSING, compose
 from shuifa.sample import make_sample
 
@@ -120,3 +125,63 @@ def test_performance_section_absent_when_no_duty_has_text(tmp_path):
         "二、存在的问题和不足",
         "三、下一步工作打算",
     ]
+
+
+def _plain_docx(path: Path) -> Path:
+    """A Word file a user might pick by mistake: text (even single braces), no Jinja tag."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("中共XX县委全面依法治县委员会办公室")
+    d.add_paragraph("关于报送2025年度述法报告的通知 {附件1}")
+    d.sections[0].footer.paragraphs[0].text = "第 { 页"
+    d.save(str(path))
+    return path
+
+
+def test_cli_refuses_a_template_without_tags(tmp_path, capsys):
+    """QA: `shuifa render FILE -t some.docx` exited 0 and wrote a copy of some.docx without the report."""
+    from shuifa.cli import main
+    from shuifa.exchange import write_report
+
+    src = write_report(filled_report(), tmp_path / "张三.shufa")
+    tpl = _plain_docx(tmp_path / "通知.docx")
+    out = tmp_path / "o.docx"
+    assert main(["render", str(src), "-t", str(tpl), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "“通知.docx”不是述法报告模板：其中没有任何填充标记" in err
+    assert "docs/templates.md" in err and "复制一个内置模板" in err
+    assert not out.exists()
+    with pytest.raises(TemplateError, match="没有任何填充标记"):
+        render_docx(filled_report(), tpl, tmp_path / "o.docx")
+    assert not out.exists()
+
+
+def test_user_folder_file_without_tags_is_skipped_with_its_reason(tmp_path, caplog):
+    d = user_templates_dir()
+    _plain_docx(d / "县委办版.docx")
+    _plain_docx(d / "speech.docx")  # would otherwise replace the built-in speech template
+    make_template(d / "好模板.docx", [para("{{ official.name }}")])
+    with caplog.at_level(logging.WARNING):
+        listed = {t.name: t for t in list_templates()}
+    assert "县委办版" not in listed and listed["speech"].builtin and "好模板" in listed
+    assert sum("跳过自定义模板：“县委办版.docx”不是述法报告模板" in r.getMessage() for r in caplog.records) == 1
+    assert [(p.name, "没有任何填充标记" in why) for p, why in skipped_templates()] == [
+        ("speech.docx", True),
+        ("县委办版.docx", True),
+    ]
+    with pytest.raises(TemplateError, match="“县委办版.docx”不是述法报告模板") as e:
+        render_docx(filled_report(), "县委办版", tmp_path / "o.docx")
+    assert "docs/templates.md" in e.value.hint
+    # a TemplateInfo handed over from an earlier listing, whose file lost its tags since
+    good = listed["好模板"]
+    _plain_docx(good.path)
+    with pytest.raises(TemplateError, match="没有任何填充标记"):
+        render_docx(filled_report(), good, tmp_path / "o.docx")
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_tag_split_over_runs_still_counts(tmp_path):
+    tpl = make_template(tmp_path / "拆开.docx", [para("", runs=["姓名：{", "{ official.na", "me }", "}"])])
+    out = render_docx(filled_report(), tpl, tmp_path / "o.docx")
+    assert paragraphs(out) == [("", "姓名：张三")]
