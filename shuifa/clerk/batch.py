@@ -6,11 +6,11 @@
   same name already in the folder is replaced (atomically), so re-running a batch refreshes it.
 - The first two reports render in-process (a missing template has already failed before that);
   the time one took decides the rest: when rendering the others here would take longer than
-  PARALLEL_WORTH_S, a pool of worker processes (``spawn``; two on a two-core machine) renders them a
-  few per job, else they render here too — starting workers costs 0.5–2 s, more than a small batch
-  saves — and only when at least one core is idle (1-minute load average): on a machine already
-  busy, a second process only competes with the first. ``workers=`` forces a count (the benchmark
-  compares 1 and 2).
+  PARALLEL_WORTH_S and at least one core is idle (1-minute load average: on a machine already busy
+  a second process only competes with the first), helper processes (``spawn``; one on a two-core
+  machine) render some of them a few per job **while this process keeps rendering** — it never
+  waits for the helpers to start (≈1.5 s), so they only add. ``workers=`` forces the number of
+  processes, this one included (the benchmark compares 1 and 2).
 - PDFs are made from the finished .docx files in **one** LibreOffice run
   (:func:`shuifa.render.convert_to_pdf`).
 - ``progress(done, total, text)`` is called as files finish; ``cancel()`` is polled and stops the
@@ -24,24 +24,28 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import atomic
 from ..errors import OutputError, ShuifaError
 from ..model import Report
+from .oserror import folder_error
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
-#: Worker processes are started only for at least this many remaining reports, and only when
-#: rendering them here would take longer than PARALLEL_WORTH_S: starting two ``spawn`` workers
-#: (interpreter, imports, first template parse) took 0.5–2 s on the 2-core test machine, so below
-#: ≈4 s of work the pool loses (see benchmarks/bench_batch.py and docs/clerk.md).
+#: A helper process is started only for at least this many remaining reports, and only when
+#: rendering them here would take longer than PARALLEL_WORTH_S: this process keeps rendering while
+#: the helper starts (interpreter, imports: ≈1.5 s on the 2-core test machine), so the helper wins
+#: (total − start-up) / 2 and only once the work is longer than its start-up
+#: (see benchmarks/bench_batch.py and docs/clerk.md).
 MIN_PARALLEL = 6
-PARALLEL_WORTH_S = 4.0
+PARALLEL_WORTH_S = 2.5
 MAX_NAME = 80
 
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -121,8 +125,10 @@ def _render_one(report: Report, template: str, out_path: Path) -> tuple[str, str
         return str(render_docx(report, template, out_path)), ""
     except ShuifaError as exc:
         return "", str(exc)
+    except OSError as exc:
+        return "", str(atomic.explain_os_error(exc, out_path))
     except Exception as exc:  # reported per file, never silently dropped
-        return "", f"生成时出现意外错误（{type(exc).__name__}: {exc}）"
+        return "", f"生成时出现意外错误（{type(exc).__name__}）"
 
 
 def _render_chunk(jobs: list[tuple[dict[str, Any], str]], template: str) -> list[tuple[str, str]]:
@@ -152,13 +158,13 @@ def prepare_folder(out_dir: str | os.PathLike[str]) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法创建文件夹“{out}”：{exc.strerror or exc}。", hint="请选择其他位置。") from exc
+        raise folder_error(exc, out) from exc
     if not os.access(out, os.W_OK):
         raise OutputError(f"没有权限写入文件夹“{out}”。", hint="请选择自己有写入权限的文件夹。")
     return out
 
 
-def _render_in_pool(
+def _render_shared(
     reports: Sequence[Report],
     targets: Sequence[Path],
     start: int,
@@ -168,35 +174,68 @@ def _render_in_pool(
     cancelled: Callable[[], bool],
     result: BatchResult,
 ) -> None:
-    """Render ``reports[start:]`` in ``workers`` processes, a few reports per job."""
-    indices = list(range(start, len(reports)))
-    chunk = max(1, min(8, len(indices) // (workers * 6)))
+    """Render ``reports[start:]`` here and in ``workers - 1`` helper processes, sharing one queue.
+
+    This process never waits for the helpers to start: it keeps rendering from the front of the
+    queue while they start (≈1.5 s for a ``spawn`` interpreter plus the renderer's imports on the
+    2-core machine), and they take a few reports at a time from the back. A helper gets one small
+    job until its first result shows it is up, then two jobs in flight, so it is never idle and
+    never holds back much of the queue at the end."""
+    queue = deque(range(start, len(reports)))
+    helpers = workers - 1
+    chunk = max(1, min(8, len(queue) // (workers * 6)))
+    started = False  # a helper has returned a result
+    broken = False  # a helper died: the rest renders here
     # spawn: safe when called from a GUI worker thread (no fork of a threaded process), as on Windows
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
-        pending: dict[Future[list[tuple[str, str]]], list[int]] = {}
-        for k in range(0, len(indices), chunk):
-            part = indices[k : k + chunk]
+    pool = ProcessPoolExecutor(max_workers=helpers, mp_context=ctx, initializer=_warm_up)
+    pending: dict[Future[list[tuple[str, str]]], list[int]] = {}
+
+    def top_up() -> None:
+        if broken:
+            return
+        limit = 2 * helpers if started else helpers
+        while queue and len(pending) < limit:
+            size = chunk if started else min(2, chunk)
+            # never more than a share of what is left, so the end is not held up by a helper
+            size = max(1, min(size, len(queue) // (workers * 2)))
+            part = [queue.pop() for _ in range(min(size, len(queue)))]
             jobs = [(reports[i].to_dict(), str(targets[i])) for i in part]
             pending[pool.submit(_render_chunk, jobs, template)] = part
-        while pending:
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                part = pending.pop(fut)
-                try:
-                    outcomes = fut.result()
-                except Exception as exc:  # a worker died (out of memory, killed)
-                    outcomes = [("", f"生成进程意外退出（{type(exc).__name__}: {exc}）")] * len(part)
-                for i, (path, reason) in zip(part, outcomes, strict=True):
-                    record(i, path, reason)
-            if pending and cancelled():
+
+    def collect(finished: Iterable[Future[list[tuple[str, str]]]]) -> None:
+        nonlocal started, broken
+        for fut in finished:
+            part = pending.pop(fut)
+            if fut.cancelled():
+                continue
+            try:
+                outcomes = fut.result()
+                started = True
+            except Exception as exc:  # a helper died (out of memory, killed)
+                broken = True
+                outcomes = [("", f"生成进程意外退出（{type(exc).__name__}），可能是内存不足。")] * len(part)
+            for i, (path, reason) in zip(part, outcomes, strict=True):
+                record(i, path, reason)
+
+    try:
+        top_up()
+        while queue or pending:
+            if cancelled():
                 result.cancelled = True
-                pool.shutdown(wait=True, cancel_futures=True)
-                for fut, part in pending.items():  # jobs already running when cancelled
-                    if fut.done() and not fut.cancelled() and fut.exception() is None:
-                        for i, (path, reason) in zip(part, fut.result(), strict=True):
-                            record(i, path, reason)
                 break
+            collect([f for f in pending if f.done()])
+            top_up()
+            if queue:
+                i = queue.popleft()
+                record(i, *_render_one(reports[i], template, targets[i]))
+            elif pending:
+                done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                collect(done)
+    finally:
+        # on cancel: jobs not started are dropped, the running ones finish (a few reports) and count
+        pool.shutdown(wait=True, cancel_futures=True)
+        collect(list(pending))
 
 
 def render_batch(
@@ -255,7 +294,7 @@ def render_batch(
         use_pool = remaining * per_report > PARALLEL_WORTH_S and spare_cores() >= 1
     if use_pool and not result.cancelled:
         result.workers = max_workers
-        _render_in_pool(reports, targets, next_i, template_arg, max_workers, record, cancelled, result)
+        _render_shared(reports, targets, next_i, template_arg, max_workers, record, cancelled, result)
     elif not result.cancelled:
         for i in range(next_i, len(reports)):
             if cancelled():

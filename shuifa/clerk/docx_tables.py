@@ -10,7 +10,10 @@ emptied, and :func:`shuifa.render.docx.fix_up` runs at the end (schema order, ea
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
@@ -135,8 +138,8 @@ def table(
         _sub(borders, side, val="single", sz="6" if side.startswith("inside") else "8", space="0", color="000000")
     _sub(tblpr, "tblLayout", type="fixed")
     mar = _sub(tblpr, "tblCellMar")
-    _sub(mar, "left", w="85", type="dxa")
-    _sub(mar, "right", w="85", type="dxa")
+    _sub(mar, "left", w=str(CELL_MARGIN), type="dxa")
+    _sub(mar, "right", w=str(CELL_MARGIN), type="dxa")
     grid = _sub(tbl, "tblGrid")
     for w in widths:
         _sub(grid, "gridCol", w=str(w))
@@ -182,6 +185,148 @@ def scale_widths(weights: Sequence[float], total: int) -> list[int]:
     return widths
 
 
+#: Cell margins (``tblCellMar``, each side) and a little slack for borders and rounding on top of
+#: both: a cell whose text measures exactly its width would wrap in LibreOffice/WPS.
+CELL_MARGIN = 57
+CELL_PADDING = 2 * CELL_MARGIN + 50
+#: A short text in a column that does not wrap may still break after these (at a word boundary:
+#: 乡镇（街道）| 党政主要负责人, 党委书记、| 区长), never inside a word.
+_BREAK_AFTER = re.compile(r"(?<=[）)、，,；;/ ])")
+
+
+def text_twips(text: str, size: int) -> int:
+    """Width of one line of ``text`` at ``size`` half-points, in twips: a CJK (wide or full-width)
+    character is one em (``size`` × 10 twips), anything else (digits, Latin, ``/``, ``%``) 0.55 em."""
+    em = size * 10
+    total = 0.0
+    for ch in text:
+        total += em if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55 * em
+    return int(total + 0.5)
+
+
+@dataclass(frozen=True)
+class Column:
+    """How a table column is sized from its content.
+
+    ``header``: ``|`` marks where the header may break when the column is narrow (``职责|填写``).
+    ``wrap``: the content may wrap inside words (unit names, free text); otherwise a cell stays on
+    one line where the page allows and else breaks only at a word boundary (序号, names, 职务, 类别
+    such as 乡镇（街道）党政主要负责人, numbers). ``min_chars``: a wrapping column is at least this
+    many characters wide. ``grow``: share of any width left over when everything fits."""
+
+    header: str
+    align: str = "center"
+    wrap: bool = False
+    min_chars: float = 0.0
+    grow: float = 0.0
+
+    @property
+    def title(self) -> str:
+        return self.header.replace("|", "")
+
+
+def _segments(text: str, header: bool) -> list[str]:
+    parts = text.split("|") if header else _BREAK_AFTER.split(text)
+    return [p for p in parts if p] or [""]
+
+
+def fit_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int, size: int) -> list[int]:
+    """Column widths (twips, summing to ``total``) sized from the content.
+
+    Each column wants its header and widest cell on one line; it needs at least its widest
+    unbreakable piece (a header part, a word of a non-wrapping cell) and, when it wraps,
+    ``min_chars``. When everything fits, the spare width goes to the ``grow`` columns. When not,
+    the needs are met first, then the columns that must not wrap get their whole want, those
+    wanting least more first (a header or 类别 stays on one line where it can), and what is left
+    goes to the wrapping columns (a long 单位 wraps); only when even the needs do not fit are all
+    columns scaled down together."""
+    em = size * 10
+    want: list[int] = []
+    need: list[int] = []
+    for k, col in enumerate(columns):
+        header = _segments(col.header, True)
+        cells = [str(row[k]) for row in rows]
+        widest = max([text_twips("".join(header), size), *(text_twips(c, size) for c in cells)])
+        pieces = [*header, *(piece for c in cells for piece in (_segments(c, False) if not col.wrap else []))]
+        least = max(text_twips(piece, size) for piece in pieces)
+        if col.wrap:
+            floor = int(col.min_chars * em)
+            want.append(max(widest, floor) + CELL_PADDING)
+            need.append(max(least, min(widest, floor)) + CELL_PADDING)
+        else:
+            want.append(widest + CELL_PADDING)
+            need.append(least + CELL_PADDING)
+    if sum(want) <= total:
+        weights = [c.grow for c in columns]
+        if not any(weights):
+            weights = [float(w) for w in want]
+        return _add_spare(want, weights, total - sum(want), total)
+    if sum(need) > total:
+        return scale_widths(need, total)
+    widths = list(need)
+    budget = total - sum(need)
+    # a column that must not wrap gains nothing from part of what it wants: all or nothing, the
+    # smallest wants first; what is left goes to the wrapping columns (by ``grow``, up to their want)
+    for k in sorted((k for k, c in enumerate(columns) if not c.wrap), key=lambda k: want[k] - need[k]):
+        if want[k] - need[k] <= budget:
+            budget -= want[k] - need[k]
+            widths[k] = want[k]
+    flexible = [k for k, c in enumerate(columns) if c.wrap and want[k] > widths[k]]
+    while budget > len(flexible) and flexible:
+        weights = {k: columns[k].grow or 1.0 for k in flexible}
+        s = sum(weights.values())
+        spent = 0
+        for k in flexible:
+            give = min(want[k] - widths[k], int(budget * weights[k] / s))
+            widths[k] += give
+            spent += give
+        budget -= spent
+        flexible = [k for k in flexible if want[k] > widths[k]]
+        if not spent:
+            break
+    widths[max(range(len(widths)), key=lambda k: (columns[k].wrap, columns[k].grow))] += total - sum(widths)
+    return widths
+
+
+def _add_spare(widths: Sequence[int], weights: Sequence[float], spare: int, total: int) -> list[int]:
+    s = sum(weights)
+    out = [w + int(spare * g / s) for w, g in zip(widths, weights, strict=True)]
+    grow_last = max(range(len(out)), key=lambda k: weights[k])
+    out[grow_last] += total - sum(out)
+    return out
+
+
+def break_lines(text: str, width: int, size: int, *, header: bool = False) -> str:
+    """``text`` with a line break (``\n``) at word boundaries where it is wider than the cell
+    ``width`` (twips), so the table never breaks it inside a word where a boundary will do."""
+    room = width - CELL_PADDING
+    if text_twips(text.replace("|", ""), size) <= room:
+        return text.replace("|", "")
+    lines: list[str] = []
+    for piece in _segments(text, header):
+        if lines and text_twips(lines[-1] + piece, size) <= room:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return "\n".join(line.strip() for line in lines)
+
+
+def laid_out(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], widths: Sequence[int], size: int
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows with the line breaks :func:`break_lines` puts in (wrapping columns'
+    cells are left to the word processor)."""
+    head = [break_lines(c.header, w, size, header=True) for c, w in zip(columns, widths, strict=True)]
+    body = [
+        [
+            v if c.wrap else break_lines(v, w, size)
+            for v, c, w in zip((str(x) for x in row), columns, widths, strict=True)
+        ]
+        for row in rows
+    ]
+    return head, body
+
+
 def finish(doc: Any) -> Any:
     fix_up(doc)
     return doc
@@ -189,12 +334,24 @@ def finish(doc: Any) -> Any:
 
 # --------------------------------------------------------------------------- 述法情况汇总表
 
-_SUMMARY_WEIGHTS: dict[str, float] = {
-    "序号": 3.0, "单位": 7.5, "姓名": 3.8, "职务": 6.5, "类别": 6.0, "年度": 3.2, "职责填写": 3.8,
-    "未达标量化要求": 4.0, "列出问题的职责": 4.0, "字数": 3.2, "好": 3.0, "较好": 3.0, "一般": 3.0, "差": 3.0,
-    "好评率": 3.8,
-}  # fmt: skip
-_SUMMARY_LEFT = {"单位", "职务", "类别"}
+#: How the 汇总表's columns are sized (headers as shown: a long one breaks between words).
+SUMMARY_COLUMNS: dict[str, Column] = {
+    "序号": Column("序号"),
+    "单位": Column("单位", "left", wrap=True, min_chars=6, grow=3),
+    "姓名": Column("姓名"),
+    "职务": Column("职务", "left", grow=1),
+    "类别": Column("类别", "left"),
+    "年度": Column("年度"),
+    "职责填写": Column("职责|填写"),
+    "未达标量化要求": Column("未达标|量化要求"),
+    "列出问题的职责": Column("列出问题|的职责"),
+    "字数": Column("字数"),
+    "好": Column("好"),
+    "较好": Column("较好"),
+    "一般": Column("一般"),
+    "差": Column("差"),
+    "好评率": Column("好评率"),
+}
 
 
 def summary_document(title: str, header: Sequence[str], values: Sequence[Sequence[Any]]) -> Any:
@@ -203,19 +360,19 @@ def summary_document(title: str, header: Sequence[str], values: Sequence[Sequenc
     doc = base_document(landscape=landscape, title=title)
     body = doc.element.body
     sect = body.find(W + "sectPr")
-    width = text_width(landscape)
-    widths = scale_widths([_SUMMARY_WEIGHTS.get(h, 3.0) for h in header], width)
     size = SMALL_FOUR if len(header) <= 10 else FIVE
-    # headers that are long for their column get a line break so they wrap at a word boundary
-    shown = [{"未达标量化要求": "未达标\n量化要求", "列出问题的职责": "列出问题\n的职责"}.get(h, h) for h in header]
-    aligns = ["left" if h in _SUMMARY_LEFT else "center" for h in header]
+    columns = [SUMMARY_COLUMNS.get(h, Column(h)) for h in header]
+    cells = [[str(v) for v in row] for row in values]
+    widths = fit_widths(columns, cells, text_width(landscape), size)
+    shown, cells = laid_out(columns, cells, widths, size)
+    aligns = [c.align for c in columns]
     for el in (
         paragraph(title, style=gbt.STYLE_TITLE),
         paragraph(f"（共 {len(values)} 份报告）", style=gbt.STYLE_NOTE),
-        table(shown, [[str(v) for v in row] for row in values], widths, size=size, aligns=aligns),
+        table(shown, cells, widths, size=size, aligns=aligns),
         paragraph(
-            "注：职责填写为已完成条数/应填写条数；未达标量化要求为填报值低于清单要求的项数；"
-            + ("好评率为“好”“较好”票数占总票数的比例。" if "好评率" in header else "字数不含标题和落款。"),
+            "注：职责填写为已完成条数/应填写条数；未达标量化要求为填报值低于清单要求的项数；字数不含标题和落款"
+            + ("；好评率为“好”“较好”票数占总票数的比例。" if "好评率" in header else "。"),
             font=gbt.FONT_BODY,
             size=size,
             compact=True,
@@ -227,8 +384,16 @@ def summary_document(title: str, header: Sequence[str], values: Sequence[Sequenc
 
 # --------------------------------------------------------------------------- 述法评议表
 
-EVAL_HEADER = ("序号", "单位", "姓名", "职务", "好", "较好", "一般", "差", "意见建议")
-_EVAL_WEIGHTS = (2.6, 8.0, 3.8, 7.0, 3.0, 3.0, 3.0, 3.0, 10.0)
+EVAL_COLUMNS = (
+    Column("序号"),
+    Column("单位", "left", wrap=True, min_chars=6, grow=1),
+    Column("姓名"),
+    Column("职务", "left", grow=1),
+    *(Column(g) for g in ("好", "较好", "一般", "差")),  # tick boxes: as narrow as the header
+    Column("意见建议", "left", wrap=True, min_chars=16, grow=6),
+)
+EVAL_HEADER = tuple(c.title for c in EVAL_COLUMNS)
+EVAL_SIZE = SMALL_FOUR + 4  # 四号 14 pt: read and ticked at the meeting
 
 
 def evaluation_document(settings: Any, speakers: Sequence[Sequence[str]]) -> Any:
@@ -236,16 +401,17 @@ def evaluation_document(settings: Any, speakers: Sequence[Sequence[str]]) -> Any
     room for 意见建议, then the 评议人 line and the 填表说明 (landscape A4)."""
     doc = base_document(landscape=True, title=settings.title)
     sect = doc.element.body.find(W + "sectPr")
-    widths = scale_widths(_EVAL_WEIGHTS, LANDSCAPE_TEXT_WIDTH)
     rows = [[*s[:4], "□", "□", "□", "□", ""] for s in speakers]
-    aligns = ["center", "left", "center", "left", "center", "center", "center", "center", "left"]
+    widths = fit_widths(EVAL_COLUMNS, rows, LANDSCAPE_TEXT_WIDTH, EVAL_SIZE)
+    header, rows = laid_out(EVAL_COLUMNS, rows, widths, EVAL_SIZE)
+    aligns = [c.align for c in EVAL_COLUMNS]
     elements = [
         paragraph(settings.title, style=gbt.STYLE_TITLE),
         paragraph(settings.date_line(), style=gbt.STYLE_NOTE),
-        table(EVAL_HEADER, rows, widths, size=SMALL_FOUR + 4, aligns=aligns, min_row_height=gbt.mm(12)),
+        table(header, rows, widths, size=EVAL_SIZE, aligns=aligns, min_row_height=gbt.mm(12)),
     ]
     if settings.rater_line:
-        elements.append(paragraph(settings.rater_line, font=gbt.FONT_BODY, size=SMALL_FOUR + 4, compact=True))
+        elements.append(paragraph(settings.rater_line, font=gbt.FONT_BODY, size=EVAL_SIZE, compact=True))
     if settings.instructions:
         for line in settings.instructions.split("\n"):
             if line.strip():

@@ -2,7 +2,8 @@
 
 The form has one row per speaker (序号, 单位, 姓名, 职务), a tick box under each grade
 (好 / 较好 / 一般 / 差) and a column for 意见建议; the title and the meeting date are editable, and
-a 填表说明 plus a line for the 评议人 close it. The grades collected at the meeting are entered
+a 填表说明 closes it. The form is anonymous (不记名, as 民主测评 usually is): it has no line for the
+评议人's name; a clerk who wants one (e.g. 评议人类别) types it as the optional 评议人栏. The grades collected at the meeting are entered
 back as votes per grade (``report.evaluation``), saved with ``store.save_header`` and shown as a
 tally in the 述法情况汇总表.
 """
@@ -25,7 +26,8 @@ DEFAULT_INSTRUCTIONS = (
     "填表说明：请在每位述法人对应的评议等次栏内打“√”，每人只选一个等次；"
     "未选或多选的视为无效。意见建议可另附页。本表不记名，会后当场收回。"
 )
-DEFAULT_RATER_LINE = "评议人所在单位（可不填）：____________________        评议人（可不署名）：______________"
+#: Anonymous form: no 评议人 line unless the clerk adds one (it must not ask for a name).
+DEFAULT_RATER_LINE = ""
 
 
 def default_title(reports: Sequence[Report]) -> str:

@@ -24,6 +24,7 @@ from ..errors import InvalidFileError, ShuifaError
 from ..exchange import SUFFIX, read_report
 from ..model import Report, new_id
 from ..store import ReportSummary, Store
+from .oserror import read_error
 
 REPLACE = "replace"
 KEEP_BOTH = "keep"
@@ -146,8 +147,10 @@ def read_files(
             items.append(ImportItem(f, report=read_report(f)))
         except ShuifaError as exc:
             items.append(ImportItem(f, error=str(exc.message)))
+        except OSError as exc:
+            items.append(ImportItem(f, error=read_error(exc, f).message))
         except Exception as exc:  # a file must never stop the others
-            items.append(ImportItem(f, error=f"无法读取该文件（{type(exc).__name__}: {exc}）。"))
+            items.append(ImportItem(f, error=f"无法读取该文件（{type(exc).__name__}），它可能已损坏。"))
     if progress:
         progress(len(items), len(files), "读取完成")
     return items

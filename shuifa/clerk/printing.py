@@ -58,12 +58,12 @@ def can_print() -> tuple[bool, str]:
     if not lp_command():
         return False, (
             "这台电脑没有安装打印服务（CUPS 的 lp 命令），无法直接打印。"
-            "PDF 已生成，可打开后打印，或复制到连接打印机的电脑上打印。"
+            "可以先生成 PDF 并打开，再从阅读器中打印，或复制到连接打印机的电脑上打印。"
         )
     if not default_printer():
         return False, (
             "这台电脑没有设置默认打印机。请在系统设置中添加打印机并设为默认；"
-            "PDF 已生成，也可打开后打印，或复制到连接打印机的电脑上打印。"
+            "也可以先生成 PDF 并打开，再从阅读器中打印，或复制到连接打印机的电脑上打印。"
         )
     return True, ""
 
@@ -78,7 +78,7 @@ def send_to_printer(pdfs: Sequence[Path]) -> str:
                 os.startfile(str(pdf), "print")  # type: ignore[attr-defined]
             except OSError as exc:
                 raise PrintError(
-                    f"无法打印“{pdf.name}”：系统没有可用于打印 PDF 的程序或打印机（{exc.strerror or exc}）。",
+                    f"无法打印“{pdf.name}”：系统没有可用于打印 PDF 的程序或打印机。",
                     hint="请安装 PDF 阅读器（如 WPS、福昕阅读器）并设置默认打印机；也可打开 PDF 后手动打印。",
                 ) from exc
         return f"已将 {len(pdfs)} 份文件交给系统打印。"
@@ -89,11 +89,19 @@ def send_to_printer(pdfs: Sequence[Path]) -> str:
     assert lp is not None
     try:
         proc = subprocess.run([lp, *map(str, pdfs)], capture_output=True, text=True, timeout=120)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise PrintError(f"调用打印命令失败：{exc}。", hint="请打开 PDF 后手动打印。") from exc
-    if proc.returncode != 0:
+    except subprocess.TimeoutExpired as exc:
         raise PrintError(
-            f"打印机拒绝了打印任务：{(proc.stderr or proc.stdout).strip()}",
-            hint="请检查打印机是否开机、联网；也可打开 PDF 后手动打印。",
+            "打印命令 2 分钟内没有响应。", hint="请检查打印服务是否正常；也可打开 PDF 后手动打印。"
+        ) from exc
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PrintError(
+            "无法调用系统的打印命令（lp）。", hint="请检查打印服务（CUPS）是否正常；也可打开 PDF 后手动打印。"
+        ) from exc
+    if proc.returncode != 0:
+        said = (proc.stderr or proc.stdout).strip()
+        raise PrintError(
+            "打印服务没有接受打印任务。",
+            hint="请检查打印机是否开机、联网；也可打开 PDF 后手动打印。"
+            + (f"（打印命令的提示：{said}）" if said else ""),
         )
     return f"已将 {len(pdfs)} 份文件发送到打印机“{default_printer()}”。"

@@ -44,7 +44,7 @@ def test_invalid_files_are_listed_with_chinese_reason_and_nothing_from_them_is_s
     reasons = dict((p.name, why) for p, why in result.invalid)
     assert set(reasons) == {"坏.shufa", "不是报告.shufa"}
     assert "损坏" in reasons["坏.shufa"] or "不完整" in reasons["坏.shufa"]
-    assert "UTF-8" in reasons["不是报告.shufa"]
+    assert "不是述法报告文件" in reasons["不是报告.shufa"] or "UTF-8" in reasons["不是报告.shufa"]
     assert len(store.list_reports()) == 1
     assert "2 个文件无法导入" in result.message()
 

@@ -123,8 +123,9 @@ def test_evaluation_form_has_a_row_per_speaker_with_tick_boxes(tmp_path):
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "2026年度述法评议表"
     assert "会议时间：2026年12月5日" in texts
-    assert any(t.startswith("填表说明") for t in texts)
-    assert any("评议人" in t for t in texts)
+    assert any(t.startswith("填表说明") and "不记名" in t for t in texts)
+    # an anonymous form asks for no 评议人 (not even "可不署名")
+    assert not any("评议人" in t or "署名" in t for t in texts)
     [table] = doc.tables
     rows = _cell_texts(table)
     assert rows[0] == ["序号", "单位", "姓名", "职务", "好", "较好", "一般", "差", "意见建议"]
@@ -221,3 +222,134 @@ def test_printed_forms_have_the_expected_pages(tmp_path):
     for i in info:
         w, h = (float(x) for x in i["Page size"].split()[0:3:2])
         assert (round(w), round(h)) == (842, 595)  # A4 landscape
+
+
+def test_printed_tables_do_not_break_headers_or_categories_inside_a_word(tmp_path):
+    _needs_pdf()
+    import shutil
+
+    from shuifa.render import convert_to_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("需要 pdftotext")
+    reports = _long_names_reports()
+    plain = [make_report(name=r.official.name, unit=r.official.unit, title=r.official.title) for r in reports]
+    for a, b in zip(plain, reports, strict=True):
+        a.official.role = b.official.role
+    files = [
+        summary.write_summary(plain, tmp_path / "汇总表-10列.docx"),
+        summary.write_summary(reports, tmp_path / "汇总表-15列.docx"),
+        evaluation.write_form(reports, tmp_path / "评议表.docx"),
+    ]
+    texts = [_pdf_text(p) for p in convert_to_pdf(files, tmp_path)]
+    for text in texts[:2]:
+        for word in ("序号", "姓名", "职务", "年度", "字数", "党委主要负责人", "政府主要负责人", "党政主要负责人"):
+            assert word in text, (word, text)
+    assert "职责填写" in texts[0] and "未达标量化要求" in texts[0]
+    assert "好评率" in texts[1]
+    for word in ("序号", "姓名", "职务", "较好", "一般", "意见建议", "王丽娟"):
+        assert word in texts[2], word
+
+
+def test_an_optional_rater_line_is_printed_when_given(tmp_path):
+    doc = Document(str(evaluation.write_form(_reports(), tmp_path / "e.docx", rater_line="评议人类别：□干部 □群众")))
+    assert "评议人类别：□干部 □群众" in [p.text for p in doc.paragraphs]
+
+
+def _widths(table):
+    """(gridCol widths, tcW widths of every row) in twips."""
+    tbl = table._tbl
+    grid = [int(g.get(qn("w:w"))) for g in tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+    rows = [
+        [int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.findall(qn("w:tc"))]
+        for tr in tbl.findall(qn("w:tr"))
+    ]
+    return grid, rows
+
+
+def _long_names_reports():
+    from shuifa.model import ROLES
+
+    out = []
+    for k, (role, unit) in enumerate(
+        [
+            ("party", "中共鞍山高新技术产业开发区工作委员会"),
+            ("township", "沈阳市辽中区牛心坨镇人民政府"),
+            ("government", "浙江省人民政府"),
+        ]
+    ):
+        r = make_report(name=["曹振宇", "宋辉", "王丽娟"][k], unit=unit, title="书记")
+        r.official.role = role
+        assert ROLES[role]
+        out.append(r)
+    out[0].evaluation = {"好": 30, "较好": 8, "一般": 2, "差": 1}
+    return out
+
+
+@pytest.mark.parametrize("graded", [False, True])
+def test_summary_columns_are_sized_from_their_content(tmp_path, graded):
+    from shuifa.clerk.docx_tables import CELL_PADDING, text_twips
+
+    reports = _long_names_reports()
+    if not graded:
+        reports[0].evaluation = {}
+    doc = Document(str(summary.write_summary(reports, tmp_path / "s.docx")))
+    [table] = doc.tables
+    grid, rows = _widths(table)
+    assert all(r == grid for r in rows)  # WPS lays out by gridCol, Word by tcW: the same widths
+    sect = doc.sections[0]
+    assert sum(grid) <= sect.page_width.twips - sect.left_margin.twips - sect.right_margin.twips
+    head = [c.text.replace("\n", "") for c in table.rows[0].cells]
+    col = {h: k for k, h in enumerate(head)}
+    size = int(table.rows[1].cells[4].paragraphs[0].runs[0]._r.rPr.sz_val.pt * 2)
+    # short headers and category names stay whole: the column holds them on one line …
+    for h in ("序号", "姓名", "职务", "年度", "职责填写", "字数"):
+        assert grid[col[h]] >= text_twips(h, size) + CELL_PADDING, h
+    assert grid[col["类别"]] >= text_twips("党委主要负责人", size) + CELL_PADDING
+    # … or break only at a word boundary, as separate lines
+    township = table.rows[2].cells[col["类别"]].text
+    assert township.replace("\n", "") == "乡镇（街道）党政主要负责人"
+    assert township in ("乡镇（街道）党政主要负责人", "乡镇（街道）\n党政主要负责人")
+    # short fixed columns stay narrow, the long 单位 gets the room
+    assert grid[col["序号"]] < grid[col["单位"]] / 2
+    assert grid[col["单位"]] > grid[col["姓名"]] and grid[col["单位"]] > grid[col["职务"]]
+    if graded:
+        assert max(grid[col[g]] for g in ("好", "较好", "一般", "差")) < grid[col["单位"]] / 2
+
+
+def test_evaluation_form_columns_fit_tick_boxes_narrow_and_leave_room_for_opinions(tmp_path):
+    from shuifa.clerk.docx_tables import CELL_PADDING, EVAL_SIZE, text_twips
+
+    doc = Document(str(evaluation.write_form(_long_names_reports(), tmp_path / "e.docx")))
+    [table] = doc.tables
+    grid, rows = _widths(table)
+    assert all(r == grid for r in rows)
+    head = [c.text for c in table.rows[0].cells]
+    assert head == ["序号", "单位", "姓名", "职务", "好", "较好", "一般", "差", "意见建议"]
+    for k, h in enumerate(head):
+        assert grid[k] >= text_twips(h, EVAL_SIZE) + CELL_PADDING, h
+    ticks = grid[4:8]
+    assert max(ticks) <= text_twips("较好", EVAL_SIZE) + CELL_PADDING + 10
+    assert grid[8] == max(grid)  # 意见建议 is the widest column
+    assert grid[2] >= text_twips("王丽娟", EVAL_SIZE) + CELL_PADDING
+
+
+def test_fit_widths_keeps_unwrappable_columns_whole_and_wraps_the_long_ones():
+    from shuifa.clerk.docx_tables import CELL_PADDING, Column, fit_widths, text_twips
+
+    cols = [Column("序号"), Column("单位", wrap=True, min_chars=4), Column("类别")]
+    rows = [["1", "中共某某市某某区某某街道工作委员会", "党委主要负责人"]]
+    total = 5000
+    w = fit_widths(cols, rows, total, 24)
+    assert sum(w) == total
+    assert w[2] >= text_twips("党委主要负责人", 24) + CELL_PADDING
+    assert w[0] == text_twips("序号", 24) + CELL_PADDING
+    # everything fits: the spare room goes to the growing column
+    w = fit_widths([Column("序号"), Column("意见", wrap=True, grow=1)], [["1", ""]], 6000, 24)
+    assert w[0] == text_twips("序号", 24) + CELL_PADDING and w[1] == 6000 - w[0]
+
+
+def _pdf_text(pdf) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -109,7 +109,7 @@ def _run_batch(
         lambda p: render_batch(reports, template, folder, pdf=pdf, progress=p, cancel=lambda: p.cancelled),
     )
     if exc is not None:
-        messages.show_error(parent, exc, title="未能完成")
+        common.show_error(parent, exc, title="未能完成")
         return None
     return result
 
@@ -142,7 +142,7 @@ def batch_export(parent: QWidget | None, store: Store, report_ids: Sequence[str]
         if result.failed:
             messages.warn(parent, level_text, "未能生成的报告：\n" + detail, title="批量导出")
         elif messages.ask(parent, level_text, buttons, default="打开文件夹", title="批量导出") == "打开文件夹":
-            common.open_path(folder)
+            common.open_or_explain(parent, folder)
         return result
     finally:
         dlg.deleteLater()
@@ -183,14 +183,14 @@ def print_reports(parent: QWidget | None, store: Store, report_ids: Sequence[str
             shutil.rmtree(folder, ignore_errors=True)
             return []
         if open_instead:
-            common.open_path(folder if len(result.pdf) > 1 else result.pdf[0])
+            common.open_or_explain(parent, folder if len(result.pdf) > 1 else result.pdf[0])
             messages.info(parent, f"已生成 {len(result.pdf)} 份 PDF，保存在：\n{folder}", title="打印报告")
             return result.pdf
         try:
             text = printing.send_to_printer(result.pdf)
         except Exception as exc:
-            messages.show_error(parent, exc, title="打印失败")
-            common.open_path(folder)
+            common.show_error(parent, exc, title="打印失败")
+            common.open_or_explain(parent, folder)
             return result.pdf
         messages.info(parent, text, result.failed_details(), title="打印报告")
         return result.pdf

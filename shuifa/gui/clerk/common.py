@@ -11,6 +11,7 @@ from PySide6.QtCore import QEventLoop, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from ...clerk.oserror import chinese_error
 from ...model import Report
 from ...store import Store
 from .. import messages
@@ -54,6 +55,32 @@ def open_path(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def cannot_open_advice(path: Path) -> str:
+    """What to do when the system has no program to open ``path``, by what it is."""
+    suffix = path.suffix.lower()
+    if path.is_dir() or not suffix:
+        return "请在文件管理器中打开该文件夹。"
+    if suffix == ".pdf":
+        return "请在文件管理器中找到该文件，用 PDF 阅读器（如福昕阅读器、WPS、浏览器）打开。"
+    if suffix == ".xlsx":
+        return "请在文件管理器中找到该文件，用 WPS 表格或 Excel 打开。"
+    return "请在文件管理器中找到该文件，用 WPS 或 Word 打开。"
+
+
+def open_or_explain(parent: QWidget | None, path: Path) -> bool:
+    """Open ``path`` with the system's program; when that fails, say where it is and what to use."""
+    if open_path(path):
+        return True
+    what = "文件夹" if path.is_dir() else "文件"
+    messages.warn(parent, f"无法用系统程序打开{what}“{path}”。", cannot_open_advice(path), title="无法打开")
+    return False
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "出错了") -> None:
+    """``messages.show_error`` with an OSError worded in Chinese (never the system's English text)."""
+    messages.show_error(parent, chinese_error(exc), title=title)
+
+
 def run_blocking(parent: QWidget | None, title: str, fn: Callable[[Progress], Any]) -> tuple[Any, BaseException | None]:
     """Run ``fn`` off the GUI thread with the progress dialog, waiting (the GUI stays live) until
     it ends. Returns (result, None) or (None, exception); the caller shows errors."""
@@ -80,7 +107,7 @@ def load_reports(parent: QWidget | None, store: Store, report_ids: Sequence[str]
     try:
         return [store.load_report(rid) for rid in report_ids]
     except Exception as exc:
-        messages.show_error(parent, exc)
+        show_error(parent, exc)
         return None
 
 

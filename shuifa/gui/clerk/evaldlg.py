@@ -62,7 +62,9 @@ class EvaluationFormDialog(QDialog):
         date_row.addStretch(1)
         form.addRow("会议日期：", date_row)
         self.rater_edit = QLineEdit(core.DEFAULT_RATER_LINE)
-        form.addRow("评议人栏：", self.rater_edit)
+        self.rater_edit.setPlaceholderText("不填（不记名评议）；如需可写，例如：评议人类别：□领导干部 □群众代表")
+        self.rater_edit.setToolTip("写在表格下方的一行。评议表不记名，请不要要求填写评议人姓名。")
+        form.addRow("评议人栏（可选）：", self.rater_edit)
         self.instructions = QPlainTextEdit(core.DEFAULT_INSTRUCTIONS)
         self.instructions.setFixedHeight(70)
         form.addRow("填表说明：", self.instructions)
@@ -137,14 +139,14 @@ def evaluation_form(parent: QWidget | None, store: Store, report_ids: Sequence[s
                 rater_line=dlg.rater_edit.text().strip(),
             )
         except Exception as exc:
-            messages.show_error(parent, exc, title="评议表未保存")
+            common.show_error(parent, exc, title="评议表未保存")
             return None
         common.remember_folder(store, "evaluation", path.parent)
         if (
             messages.ask(parent, f"评议表已保存到：\n{path}", ("打开", "关闭"), default="关闭", title="已保存")
             == "打开"
         ):
-            common.open_path(path)
+            common.open_or_explain(parent, path)
         return path
     finally:
         dlg.deleteLater()
@@ -268,7 +270,7 @@ def enter_grades(parent: QWidget | None, store: Store, report_ids: Sequence[str]
             try:
                 core.set_grades(store, report.id, votes)
             except Exception as exc:
-                messages.show_error(parent, exc, title="评议结果未全部保存")
+                common.show_error(parent, exc, title="评议结果未全部保存")
                 return saved
             saved += 1
         messages.info(

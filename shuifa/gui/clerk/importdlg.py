@@ -109,7 +109,7 @@ def import_many(parent: QWidget | None, store: Store, paths: Sequence[str] | Non
         parent, "正在读取报告文件", lambda p: importing.read_files(chosen, progress=p, cancel=lambda: p.cancelled)
     )
     if exc is not None:
-        messages.show_error(parent, exc, title="无法导入")
+        common.show_error(parent, exc, title="无法导入")
         return []
     if not items:
         return []
@@ -127,7 +127,7 @@ def import_many(parent: QWidget | None, store: Store, paths: Sequence[str] | Non
     try:
         result = importing.store_items(store, items, default=importing.SKIP)
     except Exception as exc:
-        messages.show_error(parent, exc, title="导入未完成")
+        common.show_error(parent, exc, title="导入未完成")
         return []
     if result.invalid:
         messages.warn(parent, result.message(), "无法导入的文件及原因：\n" + result.invalid_details(), title="导入报告")

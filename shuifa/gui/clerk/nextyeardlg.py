@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from ...clerk.nextyear import make_next_year
 from ...store import Store
 from .. import messages
+from . import common
 
 
 def next_year(parent: QWidget | None, store: Store, report_id: str) -> str | None:
@@ -15,7 +16,7 @@ def next_year(parent: QWidget | None, store: Store, report_id: str) -> str | Non
     try:
         report = store.load_report(report_id)
     except Exception as exc:
-        messages.show_error(parent, exc)
+        common.show_error(parent, exc)
         return None
     new = make_next_year(report)
     o = report.official
@@ -46,6 +47,6 @@ def next_year(parent: QWidget | None, store: Store, report_id: str) -> str | Non
     try:
         store.create_report(new)
     except Exception as exc:
-        messages.show_error(parent, exc, title="未能新建报告")
+        common.show_error(parent, exc, title="未能新建报告")
         return None
     return new.id

@@ -94,12 +94,12 @@ class SummaryDialog(QDialog):
         try:
             core.write_summary(self.reports, path, title)
         except Exception as exc:
-            messages.show_error(self, exc, title="汇总表未保存")
+            common.show_error(self, exc, title="汇总表未保存")
             return None
         common.remember_folder(self.store, "summary", path.parent)
         self.written.append(path)
         if messages.ask(self, f"汇总表已保存到：\n{path}", ("打开", "关闭"), default="关闭", title="已保存") == "打开":
-            common.open_path(path)
+            common.open_or_explain(self, path)
         return path
 
 
