@@ -6,7 +6,9 @@ visit), so switching is cheap and undo/redo history survives moving between duti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -70,52 +72,92 @@ class RateBox(_SelectAllOnFocus, QDoubleSpinBox):
 
 
 class RequirementRow:
-    """The value widget, the stated requirement and ✓/✗ for one Requirement."""
+    """One line of the 量化要求 box: the value widget, the stated requirement and ✓/✗.
 
-    def __init__(
-        self, req: Requirement, value: RequirementValue | None, year: int, grid: QGridLayout, row: int
-    ) -> None:
-        self.req = req
-        name = QLabel(req.label or f"{REQUIREMENT_KINDS.get(req.kind, '数值')}")
-        name.setToolTip(f"清单原文：{req.text}")
-        name.setWordWrap(True)
-        self.widget: QAbstractSpinBox
-        if req.kind == "deadline":
-            w = QDateEdit()
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy年M月d日")
-            self.empty_date = QDate(year, 1, 1).addDays(-1)
-            w.setMinimumDate(self.empty_date)
-            w.setMaximumDate(QDate(year + 2, 12, 31))
-            w.setSpecialValueText("未填写")
-            w.setDate(QDate.fromString(value.date, "yyyy-MM-dd") if value and value.date else self.empty_date)
-            self.widget = w
-        elif req.kind == "rate":
-            w2 = RateBox()
-            w2.setRange(-1, 100)
-            w2.setDecimals(1)
-            w2.setSuffix(" %")
-            w2.setSpecialValueText("未填写")
-            w2.setValue(value.value if value and value.value is not None else -1)
-            self.widget = w2
-        else:
-            w3 = CountBox()
-            w3.setRange(-1, 999999)
-            w3.setSuffix(" 日" if req.kind == "duration" else " 次")
-            w3.setSpecialValueText("未填写")
-            w3.setValue(int(value.value) if value and value.value is not None else -1)
-            self.widget = w3
-        self.widget.setAccessibleName(name.text())
-        self.widget.setMinimumWidth(130)
-        need = QLabel(f"要求 {req.describe()}")
-        need.setToolTip(req.text)
+    Rows are made once per grid line and reused for every duty (:meth:`show`); the value widget of each
+    kind (date / rate / count) is made on first need and kept, so switching duties creates no widgets.
+    """
+
+    def __init__(self, grid: QGridLayout, row: int, on_edit: Callable[[RequirementRow], None]) -> None:
+        self.grid, self.row, self._on_edit = grid, row, on_edit
+        self.req: Requirement | None = None
+        self.year: int | None = None
+        self.empty_date = QDate()
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.need = QLabel()
         self.mark = QLabel()
         self.mark.setMinimumWidth(70)
-        grid.addWidget(name, row, 0)
-        grid.addWidget(self.widget, row, 1)
-        grid.addWidget(need, row, 2)
+        self._widgets: dict[str, QAbstractSpinBox] = {}
+        self.widget: QAbstractSpinBox = self._widget("count")
+        grid.addWidget(self.name, row, 0)
+        grid.addWidget(self.need, row, 2)
         grid.addWidget(self.mark, row, 3)
-        self.labels = [name, need, self.mark]
+        self.labels = [self.name, self.need, self.mark]
+
+    def _widget(self, kind: str) -> QAbstractSpinBox:
+        kind = kind if kind in ("deadline", "rate") else "count"
+        w = self._widgets.get(kind)
+        if w is not None:
+            return w
+        if kind == "deadline":
+            d = QDateEdit()
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy年M月d日")
+            d.setSpecialValueText("未填写")
+            d.dateChanged.connect(lambda *_: self._on_edit(self))
+            w = d
+        elif kind == "rate":
+            r = RateBox()
+            r.setRange(-1, 100)
+            r.setDecimals(1)
+            r.setSuffix(" %")
+            r.setSpecialValueText("未填写")
+            r.valueChanged.connect(lambda *_: self._on_edit(self))
+            w = r
+        else:
+            c = CountBox()
+            c.setRange(-1, 999999)
+            c.setSpecialValueText("未填写")
+            c.valueChanged.connect(lambda *_: self._on_edit(self))
+            w = c
+        w.setMinimumWidth(130)
+        w.hide()
+        self.grid.addWidget(w, self.row, 1)
+        self._widgets[kind] = w
+        return w
+
+    def show(self, req: Requirement, value: RequirementValue | None, year: int) -> None:
+        """Show ``req`` and its value (the caller ignores the change signals while loading)."""
+        self.req, self.year = req, year
+        name = req.label or f"{REQUIREMENT_KINDS.get(req.kind, '数值')}"
+        self.name.setText(name)
+        self.name.setToolTip(f"清单原文：{req.text}")
+        self.need.setText(f"要求 {req.describe()}")
+        self.need.setToolTip(req.text)
+        w = self._widget(req.kind)
+        if isinstance(w, QDateEdit):
+            self.empty_date = QDate(year, 1, 1).addDays(-1)
+            w.setDateRange(self.empty_date, QDate(year + 2, 12, 31))
+            w.setDate(QDate.fromString(value.date, "yyyy-MM-dd") if value and value.date else self.empty_date)
+        elif isinstance(w, RateBox):
+            w.setValue(value.value if value and value.value is not None else -1)
+        else:
+            assert isinstance(w, CountBox)
+            w.setSuffix(" 日" if req.kind == "duration" else " 次")
+            w.setValue(int(value.value) if value and value.value is not None else -1)
+        w.setAccessibleName(name)
+        if w is not self.widget:
+            self.widget.hide()
+            self.widget = w
+        for x in (w, *self.labels):
+            x.show()
+        self.show_met(value)
+
+    def hide(self) -> None:
+        self.req = None
+        for x in (*self._widgets.values(), *self.labels):
+            x.hide()
 
     def value(self, old: RequirementValue | None) -> RequirementValue:
         note = old.note if old else ""
@@ -127,7 +169,8 @@ class RequirementRow:
         return RequirementValue(value=None if v < 0 else float(v), note=note)
 
     def show_met(self, val: RequirementValue | None) -> None:
-        met = requirement_met(self.req, val)
+        assert self.req is not None
+        met = requirement_met(self.req, val, self.year)
         if met is None:
             self.mark.setText("")
         elif met:
@@ -135,10 +178,26 @@ class RequirementRow:
         else:
             self.mark.setText(f"<span style='color:{STATE_COLORS['unmet']}'>✗ 未达到</span>")
 
-    def remove(self) -> None:
-        for w in [self.widget, *self.labels]:
-            w.hide()
-            w.deleteLater()
+
+class _GrowOnly(QObject):
+    """Keeps a widget's minimum height at the tallest it has been, until its width changes."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.tallest = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.widget and event.type() == QEvent.Type.Resize:
+            size, old = event.size(), event.oldSize()
+            if size.width() != old.width() and self.tallest:
+                self.tallest = 0
+                self.widget.setMinimumHeight(0)
+            elif size.height() > self.tallest:
+                self.tallest = size.height()
+                self.widget.setMinimumHeight(self.tallest)
+        return False
 
 
 class DutyEditor(QScrollArea):
@@ -149,7 +208,8 @@ class DutyEditor(QScrollArea):
         self.report = report
         self.duty: Node | None = None
         self._docs: dict[tuple[str, str], QTextDocument] = {}
-        self._rows: list[RequirementRow] = []
+        self._pool: list[RequirementRow] = []  # made once, reused for every duty
+        self._rows: list[RequirementRow] = []  # the rows of the current duty
         self._loading = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -159,6 +219,13 @@ class DutyEditor(QScrollArea):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(8)
 
+        # The head (path, text, units, 量化要求) only ever grows while stepping through duties: a shorter
+        # duty leaves space below its text instead of moving every editor up, and the next longer one
+        # moving them down again (which re-lays out and repaints the whole page on every switch).
+        self.head = QWidget()
+        hl = QVBoxLayout(self.head)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.setSpacing(8)
         self.path_label = QLabel()
         self.path_label.setStyleSheet("color: #6B7280;")
         self.path_label.setWordWrap(True)
@@ -172,14 +239,17 @@ class DutyEditor(QScrollArea):
         self.units_label = QLabel()
         self.units_label.setStyleSheet("color: #6B7280;")
         self.units_label.setWordWrap(True)
-        lay.addWidget(self.path_label)
-        lay.addWidget(self.title_label)
-        lay.addWidget(self.units_label)
+        hl.addWidget(self.path_label)
+        hl.addWidget(self.title_label)
+        hl.addWidget(self.units_label)
 
         self.req_box = QGroupBox("量化要求")
         self.req_grid = QGridLayout(self.req_box)
         self.req_grid.setColumnStretch(4, 1)
-        lay.addWidget(self.req_box)
+        hl.addWidget(self.req_box)
+        hl.addStretch(1)
+        lay.addWidget(self.head)
+        self._grow = _GrowOnly(self.head)
 
         status_row = QHBoxLayout()
         status_row.addWidget(QLabel("<b>落实情况</b>"))
@@ -239,37 +309,47 @@ class DutyEditor(QScrollArea):
             units = "、".join(duty.responsible_units)
             self.units_label.setText(f"责任单位：{units}" if units else "")
             self.units_label.setVisible(bool(units))
-            for r in self._rows:
-                r.remove()
-            self._rows = []
-            for i, req in enumerate(duty.requirements):
-                row = RequirementRow(
-                    req, entry.values.get(req.id) if entry else None, self.report.year, self.req_grid, i
-                )
-                row.show_met(entry.values.get(req.id) if entry else None)
-                self._connect_row(row)
-                self._rows.append(row)
+            values = entry.values if entry else {}
+            while len(self._pool) < len(duty.requirements):
+                self._pool.append(RequirementRow(self.req_grid, len(self._pool), self._value_edited))
+            for row, req in zip(self._pool, duty.requirements, strict=False):
+                row.show(req, values.get(req.id), self.report.year)
+            for row in self._pool[len(duty.requirements) :]:
+                row.hide()
+            self._rows = self._pool[: len(duty.requirements)]
             self.req_box.setVisible(bool(duty.requirements))
             self._show_status(entry.status if entry else "")
             for key, f in self.fields.items():
                 f.set_document(self._doc(duty.id, key, getattr(entry, key) if entry else ""))
-            prev = self.report.previous.get(duty.id)
-            has_prev = prev is not None and any((prev.performance, prev.problems, prev.improvements))
-            self.prev_box.setVisible(has_prev)
-            if has_prev:
-                assert prev is not None
-                year = f"{self.report.previous_year}年度" if self.report.previous_year else "上年度"
-                self.prev_box.setTitle(f"{year}填写的内容（仅供参考）")
-                parts = [
-                    f"【{FIELDS[k]}】\n{getattr(prev, k).strip()}"
-                    for k in ("performance", "problems", "improvements")
-                    if getattr(prev, k).strip()
-                ]
-                self.prev_text.setPlainText("\n\n".join(parts))
+            self._show_previous(duty)
             self._show_state()
         finally:
             self._loading = False
         self.verticalScrollBar().setValue(0)
+
+    def _show_previous(self, duty: Node) -> None:
+        """Last year's text beside the editors. The box stays (empty) on duties without one when the
+        report has any, so the editors keep their width and are not re-laid out on every switch."""
+        prev = self.report.previous.get(duty.id)
+        has_prev = prev is not None and any((prev.performance, prev.problems, prev.improvements))
+        any_prev = has_prev or any(p.performance or p.problems or p.improvements for p in self.report.previous.values())
+        self.prev_box.setVisible(any_prev)
+        self.quote_button.setEnabled(has_prev)
+        if not any_prev:
+            return
+        year = f"{self.report.previous_year}年度" if self.report.previous_year else "上年度"
+        self.prev_box.setTitle(f"{year}填写的内容（仅供参考）")
+        if not has_prev:
+            self.prev_text.setPlainText("")
+            self.prev_text.setPlaceholderText(f"{year}没有填写这一项。")
+            return
+        assert prev is not None
+        parts = [
+            f"【{FIELDS[k]}】\n{getattr(prev, k).strip()}"
+            for k in ("performance", "problems", "improvements")
+            if getattr(prev, k).strip()
+        ]
+        self.prev_text.setPlainText("\n\n".join(parts))
 
     def _doc(self, duty_id: str, key: str, text: str) -> QTextDocument:
         doc = self._docs.get((duty_id, key))
@@ -293,11 +373,6 @@ class DutyEditor(QScrollArea):
         self.state_label.setText(f"<span style='color:{STATE_COLORS[state]}'>● {STATE_NAMES[state]}</span>")
 
     # ---------------------------------------------------------------- editing
-    def _connect_row(self, row: RequirementRow) -> None:
-        w = row.widget
-        sig = w.dateChanged if isinstance(w, QDateEdit) else w.valueChanged  # type: ignore[attr-defined]
-        sig.connect(lambda *_: self._value_edited(row))
-
     def _value_edited(self, row: RequirementRow) -> None:
         if self._loading or self.duty is None:
             return

@@ -121,6 +121,8 @@ def test_requirement_fields_show_met_and_unmet(window, store, qtbot):
     v = w.view
     duty = next(d for d in report.duties() if d.requirements and d.requirements[0].kind == "count")
     v.go_to(duty.id)
+    v.duty_editor.set_status("done")  # a number alone does not finish a duty: write it too
+    type_text(v.duty_editor.fields["performance"].editor, "全年举办法治讲座")
     row = v.duty_editor._rows[0]
     assert "要求 ≥" in row.labels[1].text()
     row.widget.setValue(0)
@@ -299,6 +301,7 @@ def test_typing_a_count_replaces_the_empty_mark(window, store, qtbot):
     box = v.duty_editor._rows[0].widget
     assert box.text() == "未填写"
     qtbot.waitUntil(box.isVisible)
+    qtbot.wait(20)  # opening the report gives the editor focus on the next tick; the click comes after
     w.activateWindow()
     qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
     if not box.hasFocus():  # offscreen windows are not always active: give focus as the click would
