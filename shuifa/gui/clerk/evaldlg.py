@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -200,6 +201,8 @@ class GradesDialog(QDialog):
                 self.table.setItem(r, c, item)
             self._refresh(r)
         self.table.resizeColumnsToContents()
+        self._reserve_width(len(cols) - 2, "9999")
+        self._reserve_width(len(cols) - 1, "100.0%")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         lay.addWidget(QLabel("票数全部为 0 表示尚未评议。保存后，评议结果显示在述法情况汇总表中。"))
@@ -209,6 +212,15 @@ class GradesDialog(QDialog):
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def _reserve_width(self, column: int, widest: str) -> None:
+        """Make ``column`` wide enough for the widest text it can show (it changes as votes are
+        typed, and a rate such as 100.0% must never be cut to "100.…")."""
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1
+        fm = self.table.fontMetrics()
+        needed = fm.horizontalAdvance(widest) + 2 * margin + fm.averageCharWidth()
+        header = self.table.horizontalHeader().sectionSizeHint(column)
+        self.table.setColumnWidth(column, max(self.table.columnWidth(column), header, needed))
 
     def votes(self, row: int) -> dict[str, int]:
         return {g: s.value() for g, s in self.spins[row].items()}

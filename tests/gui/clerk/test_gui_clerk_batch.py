@@ -3,6 +3,7 @@ cancel, and clear messages where LibreOffice or a printer is missing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -73,6 +74,7 @@ def test_batch_export_can_be_cancelled(qtbot, store, tmp_path, answers, dialogs,
         return task
 
     monkeypatch.setattr(common, "run_task", run_and_cancel)
+    monkeypatch.setattr(common, "open_path", lambda p: True)
     result = batch_export(None, store, ids)
     assert result.cancelled and len(result.docx) < 12
     assert answers.shown[-1].text.startswith("已取消")
@@ -154,3 +156,41 @@ def test_no_printer_can_be_declined(qtbot, store, answers, monkeypatch):
     monkeypatch.setattr(printing, "can_print", lambda: (False, "这台电脑没有安装打印服务"))
     answers.when("没有安装打印服务", "取消")
     assert print_reports(None, store, ids) == []
+
+
+def test_batch_export_into_a_path_under_a_file_is_explained_in_chinese(
+    qtbot, store, tmp_path, answers, dialogs, monkeypatch
+):
+    ids = _stored(store, 1)
+    (tmp_path / "iamafile").write_text("x")
+    dialogs(lambda dlg: dlg.folder_edit.setText(str(tmp_path / "iamafile" / "sub")) or True)
+    assert batch_export(None, store, ids) is None
+    msg = answers.shown[-1]
+    assert "iamafile" in msg.text and "是一个文件，不是文件夹" in msg.text
+    outside_paths = re.sub(r"“[^”]*”", "", msg.text + msg.detail)
+    assert not any(c.isascii() and c.isalpha() for c in outside_paths), msg.text  # no "Not a directory"
+
+
+@pytest.mark.parametrize(
+    ("name", "advice", "not_advice"),
+    [("报告.pdf", "PDF 阅读器", "Word"), ("汇总.xlsx", "WPS 表格", "PDF"), ("评议表.docx", "WPS 或 Word", "PDF")],
+)
+def test_a_file_the_system_cannot_open_gets_advice_for_its_kind(
+    qtbot, tmp_path, answers, monkeypatch, name, advice, not_advice
+):
+    path = tmp_path / name
+    path.write_bytes(b"x")
+    monkeypatch.setattr(common, "open_path", lambda p: False)
+    assert common.open_or_explain(None, path) is False
+    msg = answers.shown[-1]
+    assert name in msg.text and advice in msg.detail and not_advice not in msg.detail
+
+
+def test_the_print_prompt_does_not_say_a_pdf_exists_before_it_is_made(qtbot, store, answers, monkeypatch):
+    ids = _stored(store, 1)
+    monkeypatch.setattr(batchdlg, "libreoffice_available", lambda: True)
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)  # no lp: the real reason text
+    answers.when("打印服务", "取消")
+    assert print_reports(None, store, ids) == []
+    msg = answers.shown[-1]
+    assert "没有安装打印服务" in msg.text and "已生成" not in msg.text and "生成 PDF" in msg.text

@@ -155,3 +155,33 @@ def test_next_year_can_be_declined(qtbot, store, answers):
     answers.when("新建 2027 年度述法报告", "取消")
     assert next_year(None, store, old.id) is None
     assert len(store.list_reports()) == 1
+
+
+def test_grades_dialog_shows_every_rate_whole(qtbot):
+    """The 好评率 column is wide enough for the widest rate (100.0%), whatever is typed."""
+    from PySide6.QtWidgets import QStyle
+
+    reports = [make_report(name="张三", unit="甲县人民政府"), make_report(name="李四")]
+    dlg = GradesDialog(reports)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    table = dlg.table
+    rate = table.columnCount() - 1
+    assert table.horizontalHeaderItem(rate).text() == "好评率"
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    for votes in ({"好": 100}, {"好": 12, "一般": 1}, {"好": 9999, "较好": 0, "一般": 0, "差": 0}):
+        dlg.set_votes(0, votes)
+        dlg.set_votes(1, {"好": 1, "差": 2})
+        for row in range(2):
+            for col in (rate - 1, rate):
+                text = table.item(row, col).text()
+                room = table.visualRect(table.model().index(row, col)).width() - 2 * margin
+                assert table.fontMetrics().horizontalAdvance(text) <= room, (text, room)
+    assert table.item(0, rate).text() == "100.0%"
+
+
+def test_evaluation_form_dialog_is_anonymous_by_default(qtbot):
+    dlg = EvaluationFormDialog([make_report()])
+    qtbot.addWidget(dlg)
+    assert dlg.rater_edit.text() == ""
+    assert "不记名" in dlg.instructions.toPlainText()
