@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import subprocess
 
@@ -133,3 +134,107 @@ def test_worker_processes_only_when_the_work_is_long_and_a_core_is_idle(tmp_path
     assert result.workers == 2 and len(result.docx) == 10
     monkeypatch.setattr(batch, "PARALLEL_WORTH_S", 3600.0)  # a small batch
     assert batch.render_batch(reports, "shufa-report", tmp_path / "c").workers == 1
+
+
+def test_a_folder_under_a_file_is_a_chinese_error_without_the_system_text(tmp_path):
+    (tmp_path / "iamafile").write_text("x")
+    with pytest.raises(OutputError) as info:
+        batch.render_batch([make_report()], "shufa-report", tmp_path / "iamafile" / "sub")
+    text = str(info.value)
+    assert "是一个文件，不是文件夹" in text and "iamafile" in text
+    assert "Not a directory" not in text and "directory" not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "没有写入权限"),
+        (OSError(errno.ENOSPC, "No space left on device"), "磁盘空间不足"),
+        (OSError(errno.EIO, "Input/output error"), "系统错误 EIO"),
+    ],
+)
+def test_folder_and_read_errors_are_worded_in_chinese(tmp_path, exc, expected):
+    from shuifa.clerk.oserror import chinese_error, folder_error, read_error
+
+    text = str(folder_error(exc, tmp_path / "新建"))
+    assert expected in text and exc.strerror not in text
+    read = str(read_error(exc, tmp_path / "a.shufa"))
+    assert "a.shufa" in read and exc.strerror not in read
+    exc.filename = str(tmp_path / "x.docx")
+    shown = chinese_error(exc)
+    assert exc.strerror not in str(shown) and "x.docx" in str(shown)
+
+
+def test_import_lists_an_unreadable_file_in_chinese(tmp_path, monkeypatch):
+    from shuifa.clerk import importing
+
+    f = tmp_path / "甲.shufa"
+    f.write_text("{}")
+
+    def broken(path):
+        raise OSError(errno.EIO, "Input/output error", str(path))
+
+    monkeypatch.setattr(importing, "read_report", broken)
+    [item] = importing.read_files([f])
+    assert item.report is None and "读取" in item.error and "Input/output" not in item.error
+
+
+def test_a_report_failing_with_an_os_error_is_listed_in_chinese(tmp_path, monkeypatch):
+    from shuifa import render
+
+    def full(report, template, out):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(render, "render_docx", full)
+    result = batch.render_batch([make_report()], "shufa-report", tmp_path)
+    [(name, reason)] = result.failed
+    assert "磁盘空间不足" in reason and "No space" not in reason
+
+
+def test_two_processes_share_the_work_and_give_every_file(tmp_path, monkeypatch):
+    """This process renders while the helper starts; together they write every report once."""
+    reports = [make_report(name=f"官员{i}", unit="某县") for i in range(40)]
+    for i, r in enumerate(reports):
+        r.entries["d1"].performance = f"第{i}位独有的内容。"
+    log, progress = _progress_log()
+    result = batch.render_batch(reports, "shufa-report", tmp_path, workers=2, progress=progress)
+    assert result.workers == 2 and not result.failed and len(result.docx) == 40
+    assert len(list(tmp_path.glob("*.docx"))) == 40 and not list(tmp_path.glob(".*"))
+    for i in (0, 17, 39):
+        assert f"第{i}位独有的内容" in "\n".join(p.text for p in Document(str(result.docx[i])).paragraphs)
+    counts = [d for d, _, _ in log[1:-1]]
+    assert counts == sorted(counts) and counts[-1] == 40
+
+
+def test_cancel_while_two_processes_render(tmp_path):
+    reports = [make_report(name=f"官员{i}") for i in range(30)]
+    calls = {"n": 0}
+
+    def cancel():
+        calls["n"] += 1
+        return calls["n"] > 6
+
+    result = batch.render_batch(reports, "shufa-report", tmp_path, workers=2, cancel=cancel)
+    assert result.cancelled and 2 <= len(result.docx) < 30
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == sorted(p.name for p in result.docx)
+
+
+def test_printing_messages_say_what_will_happen_and_are_chinese(monkeypatch):
+    from shuifa.clerk import printing
+
+    monkeypatch.setattr(printing.shutil, "which", lambda name: None)
+    ok, reason = printing.can_print()
+    assert "已生成" not in reason and "可以先生成 PDF" in reason
+    monkeypatch.setattr(printing.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(printing, "default_printer", lambda: None)
+    ok, reason = printing.can_print()
+    assert "已生成" not in reason and "生成 PDF" in reason
+    monkeypatch.setattr(printing, "default_printer", lambda: "HP")
+
+    def no_lp(*a, **k):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", "lp")
+
+    monkeypatch.setattr(printing.subprocess, "run", no_lp)
+    with pytest.raises(printing.PrintError) as info:
+        printing.send_to_printer([__import__("pathlib").Path("x.pdf")])
+    assert "No such file" not in str(info.value) and "打印命令" in str(info.value)
