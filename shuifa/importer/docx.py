@@ -331,13 +331,20 @@ def _walk(document) -> tuple[list[str], dict[int, Hint]]:
     out: list[str] = []
     hints: dict[int, Hint] = {}
     body = document.element.body
+    after_table = False
     for child in body.iterchildren():
         if child.tag == f"{W}p":
             text = "".join(t.text or "" for t in child.iter(f"{W}t"))
             label = labels(child, text)
             out.append(f"{label}{text}" if label else text)
+            if after_table and out[-1].strip():
+                # the first paragraph after a table of duties does not continue the table's last row
+                hints[len(out)] = Hint("plain")
+                after_table = False
         elif child.tag == f"{W}tbl":
+            before = len(hints)
             _table_lines(child, out, hints, labels)
+            after_table = len(hints) > before
     return out, hints
 
 

@@ -46,7 +46,8 @@ _ORG_SUFFIX = (
     "司法所",
     "小组",
 )
-ORG_RE = re.compile(r"^[\u4e00-\u9fff（）“”、]{2,40}$")
+# Chinese characters; X/×/Ｘ stand for a name left out in drafts and model texts (中共XX县司法局党组).
+ORG_RE = re.compile(r"^[\u4e00-\u9fffXxＸｘ×（）“”、]{2,40}$")
 PAREN_NOTE_RE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
 HEADER_RE = re.compile(r"^[\u4e00-\u9fff（）]{3,40}文件$")
 TITLE_END_RE = re.compile(
@@ -59,7 +60,7 @@ SALUTATION_RE = re.compile(r"^[^。]{2,80}[：:]$")
 
 
 def is_org_line(text: str) -> bool:
-    if not ORG_RE.match(text) or len(text) > 40:
+    if not ORG_RE.match(text) or len(text) > 40 or len(re.findall(r"[\u4e00-\u9fff]", text)) < 2:
         return False
     return text.endswith(_ORG_SUFFIX)
 

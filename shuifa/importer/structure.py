@@ -38,7 +38,9 @@ from .units import split_top, split_units
 class Hint:
     """What a Word file says about a line beyond its text (table cells)."""
 
-    style: str  # "tcat" (category cell, a group), "table" (a row, an item) or "hd" (unnumbered heading)
+    # "tcat" (category cell, a group), "table" (a row, an item), "hd" (unnumbered heading), or "plain":
+    # an ordinary paragraph right after a Word table, which must not continue the table's last item.
+    style: str
     label: str = ""
     units: list[str] | None = None
     level: int = 0
@@ -55,6 +57,8 @@ class Para:
     label: Label | None = None
     hint: Hint | None = None
     last_len: int = 0  # length of the paragraph's last physical line
+    context: bool = False  # may start a context note: a closing 解释/施行 sentence …
+    after_table: bool = False  # … or the first paragraph after a Word table (always does)
 
     @property
     def numbered(self) -> bool:
@@ -77,6 +81,7 @@ class Item:
     forced_group: bool = False
     rank: float | None = None
     role: str | None = None
+    context: bool = False  # a note that is never a duty (text after a table, 本清单由…负责解释)
 
     def last_line(self) -> int:
         return max([self.last] + [c.last_line() for c in self.children])
@@ -108,6 +113,14 @@ def wrap_width(nonblank: list[tuple[int, str]]) -> int | None:
     width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
     share = (counts[width] + counts.get(width - 1, 0)) / len(lengths)
     return width if share >= 0.3 and width >= 15 else None
+
+
+#: A closing sentence of the kind a 附则 holds; after the items it is context, never a duty's text.
+CLOSING_RE = re.compile(
+    r"^(?:本(?:职责)?(?:清单|办法|细则|方案|规定|意见|实施办法|实施细则|制度|规则)[^。；]{0,40}?"
+    r"(?:负责解释|解释|起施行|起执行|起实施|施行|适用于)"
+    r"|未尽事宜|自(?:印发|发布|公布)之日起(?:施行|执行|实施))"
+)
 
 
 def _takes_continuation(p: Para, width: int | None = None) -> bool:
@@ -337,6 +350,9 @@ def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list
     current_cats: list[str] = []
     for no, text in nonblank:
         hint = hints.get(no)
+        after_table = hint is not None and hint.style == "plain"
+        if after_table:
+            hint = None
         if hint is not None:
             if hint.cats is not None:
                 for level, cat in enumerate(hint.cats):
@@ -360,6 +376,9 @@ def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list
             paras.append(Para(no, no, text, lab, last_len=len(text)))
             continue
         if DOC_NO_RE.match(text):
+            continue
+        if after_table or CLOSING_RE.match(text):
+            paras.append(Para(no, no, text, last_len=len(text), context=True, after_table=after_table))
             continue
         prev = paras[-1] if paras else None
         if prev is not None and _takes_continuation(prev, width):
@@ -394,11 +413,27 @@ def _unnumbered_headings(paras: list[Para]) -> None:
 # --------------------------------------------------------------------------- tree
 
 
+def _closes_items(stack: list[Item]) -> bool:
+    """Whether a closing sentence (本清单由…负责解释) ends the items open on ``stack``: not inside a
+    附则-like section, nor as the first text under a bare heading (三、附则 / 本清单自印发之日起施行。)."""
+    top = stack[-1]
+    if not top.body and not top.children and heading_like(top.head):
+        return False
+    return not any(_NEG_RE.search(it.head[:30]) for it in stack)
+
+
 def _build(paras: list[Para]) -> tuple[list[Item], list[Para]]:
     roots: list[Item] = []
     stack: list[Item] = []
     preamble: list[Para] = []
     for p in paras:
+        if not p.numbered and p.context and stack and (p.after_table or _closes_items(stack)):
+            # Text after a Word table or a closing 本清单由…负责解释 sentence: never part of the item
+            # above; a note of its own (context), which the lines after it join.
+            note = Item("note", None, "", p.text, p.first, p.last, rank=99.0, context=True)
+            roots.append(note)
+            stack = [note]
+            continue
         if not p.numbered:
             if stack:
                 top = stack[-1]
@@ -570,7 +605,7 @@ def classify_sections(roots: list[Item]) -> dict[int, bool]:
     保障/附则…) context. When some section is positive, every other section is context. Top-level
     items without children (a 条 with no sub-items in a list without chapters) are duties when they
     follow a positive section, unless they read like 总则/附则 (为了…制定, 本办法自…施行)."""
-    groups = [r for r in roots if r.children or heading_like(r.head)]
+    groups = [r for r in roots if not r.context and (r.children or heading_like(r.head))]
 
     def positive(r: Item) -> bool:
         return _is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30]))
@@ -579,6 +614,9 @@ def classify_sections(roots: list[Item]) -> dict[int, bool]:
     any_pos = any(positive(r) for r in groups)
     seen_pos = False
     for r in roots:
+        if r.context:
+            result[id(r)] = False
+            continue
         is_group = r in groups
         if is_group:
             if any_pos:
@@ -790,13 +828,14 @@ def parse_lines(lines: list[str], hints: dict[int, Hint] | None = None) -> Parse
     nonblank = _drop_running_headers(nonblank, hints)
     if not hints:
         nonblank = _text_tables(nonblank, hints)
-    start = _front_matter(nonblank, meta, set(hints))
-    end = _tail(nonblank, start, meta, set(hints))
+    hinted = {no for no, h in hints.items() if h.style != "plain"}  # lines a table made
+    start = _front_matter(nonblank, meta, hinted)
+    end = _tail(nonblank, start, meta, hinted)
     body = nonblank[start:end]
     # Date lines and signatures inside the body (e.g. a second letter) are not content.
     cleaned: list[tuple[int, str]] = []
     for k, (no, text) in enumerate(body):
-        if no not in hints:
+        if no not in hinted:
             dl = date_line(text)
             if dl:
                 if not meta.date:
