@@ -377,10 +377,11 @@ def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list
             continue
         if DOC_NO_RE.match(text):
             continue
-        if after_table or CLOSING_RE.match(text):
+        prev = paras[-1] if paras else None
+        if after_table or (CLOSING_RE.match(text) and not (prev is not None and _takes_continuation(prev, width))):
+            # (a closing sentence, not a wrapped line of an open sentence that happens to start so)
             paras.append(Para(no, no, text, last_len=len(text), context=True, after_table=after_table))
             continue
-        prev = paras[-1] if paras else None
         if prev is not None and _takes_continuation(prev, width):
             prev.text += text
             prev.last = no
