@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..paths import user_templates_dir
     from ..render import KINDS, list_templates
+    from ..render.templates import skipped_templates
 
     templates = list_templates()
     if args.json:
@@ -31,6 +32,10 @@ def run(args: argparse.Namespace) -> int:
                 [
                     {"name": t.name, "kind": t.kind, "title": t.title, "path": str(t.path), "builtin": t.builtin}
                     for t in templates
+                ]
+                + [
+                    {"name": p.stem, "kind": None, "title": "", "path": str(p), "builtin": False, "problem": why}
+                    for p, why in skipped_templates()
                 ],
                 ensure_ascii=False,
                 indent=2,
@@ -41,5 +46,10 @@ def run(args: argparse.Namespace) -> int:
     for t in templates:
         origin = "内置" if t.builtin else "自定义"
         print(f"{t.name:<{width}}  {origin}  {KINDS[t.kind]}  {t.path}")
+    skipped = skipped_templates()
+    if skipped:
+        print("\n以下文件不能作为模板使用：")
+        for path, reason in skipped:
+            print(f"  {path.name}：{reason}")
     print(f"\n自定义模板文件夹：{user_templates_dir()}")
     return 0

@@ -128,3 +128,16 @@ def test_every_sample_survives_store_exchange_store(list_id: str, tmp_path: Path
 
 def test_builtin_ids() -> None:
     assert builtin_ids() == sorted(EXPECTED)
+
+
+def test_templates_lists_unusable_user_files(shuifa_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from docx import Document
+
+    folder = shuifa_home / "templates"
+    folder.mkdir(parents=True)
+    doc = Document()
+    doc.add_paragraph("一份没有任何填充标记的普通文档")
+    doc.save(folder / "普通文档.docx")
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    assert "shufa-report" in out and "以下文件不能作为模板使用" in out and "普通文档.docx" in out
