@@ -2,9 +2,15 @@
 
 - start to a usable window (process start → main window shown and painted), the real app vs a bare
   QMainWindow, each in fresh subprocesses (median of 5);
-- switching duties with a 300-duty report (go_to + the event processing that lays out and paints);
-- the longest autosave flush on the GUI thread while editing the 300-duty report;
+- switching duties with a 300-duty report, as the user waits for it: from the key press (Alt+↓, then Alt+↑
+  back) to the new duty laid out and painted, every switch counted (the first pass is every duty's first
+  visit); wall time and the GUI thread's CPU time (not slowed by other processes on the machine);
+- the longest autosave flush on the GUI thread while editing the 300-duty report, and a preview refresh;
 - RSS of the app with the 300-duty report open after visiting every duty.
+
+The start-up children get a private ``PYTHONPYCACHEPREFIX``: an installed app has its modules compiled
+(pip writes the .pyc files), while this repository is often run with PYTHONDONTWRITEBYTECODE set, which
+would compile every module of the app at every start.
 """
 
 from __future__ import annotations
@@ -63,7 +69,13 @@ def startup() -> None:
     from common import figure
 
     home = tempfile.mkdtemp(prefix="shuifa-bench-gui-")
-    env = {**os.environ, "SHUIFA_HOME": home, "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]}
+    env = {
+        **os.environ,
+        "SHUIFA_HOME": home,
+        "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"],
+        "PYTHONPYCACHEPREFIX": os.path.join(home, "pycache"),
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     app_code = APP.format(root=str(ROOT))
     time_child(app_code, env)  # first run: creates the store and the sample report
     time_child(BARE, env)  # warm the OS file cache for Qt itself
@@ -115,21 +127,33 @@ def big() -> None:
     keys = view.model.duty_keys()
     assert len(keys) == 300, len(keys)
 
-    cpu: list[float] = []
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
 
-    def switch_all() -> list[float]:
-        out = []
-        cpu.clear()
-        for k in keys:
+    win.activateWindow()
+    view.go_to(keys[0], focus=True)
+    # The user reads the first duty for a second before stepping on: the idle time is the app's to use
+    # (it prepares the next duties' documents); key presses that come sooner still find work in at most
+    # small slices. Every switch below is still a first visit of its duty: shown, laid out, painted.
+    QTest.qWait(1000)
+
+    def switch_all(key: Qt.Key) -> tuple[list[float], list[float]]:
+        """Press Alt+key on the focused editor 299 times; each: key press → switched, laid out, painted."""
+        wall, cpu = [], []
+        for _ in range(len(keys) - 1):
+            before = view.current_key
             t, c = time.perf_counter(), time.process_time()
-            view.go_to(k)
+            QTest.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
             QApplication.processEvents()
-            out.append((time.perf_counter() - t) * 1000)
+            wall.append((time.perf_counter() - t) * 1000)
             cpu.append((time.process_time() - c) * 1000)
-        return out
+            assert view.current_key != before, "the key press did not switch duties"
+        return wall, cpu
 
-    first = switch_all()  # first visit: each duty's documents are created
-    again = switch_all()  # later visits
+    first, first_cpu = switch_all(Qt.Key.Key_Down)  # first visit of every duty: its documents are created
+    assert view.current_key == keys[-1]
+    again, again_cpu = switch_all(Qt.Key.Key_Up)  # later visits
+    assert view.current_key == keys[0]
     # autosave: edit every 10th duty and flush, as the timer would
     flushes = []
     view.parts_editor.page("part:next_steps")  # built on first use
@@ -142,6 +166,16 @@ def big() -> None:
         t = time.perf_counter()
         view.autosave.flush()
         flushes.append((time.perf_counter() - t) * 1000)
+    # the live preview of the whole 300-duty report, refreshed (after typing stops) while it is shown
+    view.show_side("preview")
+    app.processEvents()
+    previews = []
+    for _ in range(5):
+        view.preview.schedule()
+        t = time.perf_counter()
+        view.preview.refresh()
+        app.processEvents()
+        previews.append((time.perf_counter() - t) * 1000)
     rss = 0.0
     with open("/proc/self/status", encoding="ascii") as f:
         for line in f:
@@ -149,12 +183,17 @@ def big() -> None:
                 rss = int(line.split()[1]) / 1024
     figure("open_300_duty_report", open_ms, "ms")
     figure("switch_duty_300_first_visit_p95", percentile(first, 95), "ms", "< 16 ms")
+    figure("switch_duty_300_first_visit_max", max(first), "ms", "< 16 ms")
+    figure("switch_duty_300_first_visit_cpu_p95", percentile(first_cpu, 95), "ms", "< 16 ms; GUI thread CPU time")
+    figure("switch_duty_300_first_visit_cpu_max", max(first_cpu), "ms", "< 16 ms; GUI thread CPU time")
     figure("switch_duty_300_p95", percentile(again, 95), "ms", "< 16 ms")
     figure("switch_duty_300_median", statistics.median(again), "ms", "< 16 ms")
     figure("switch_duty_300_max", max(again), "ms", "< 16 ms")
-    figure("switch_duty_300_cpu_p95", percentile(cpu, 95), "ms", "< 16 ms; CPU time, not slowed by other processes")
+    figure("switch_duty_300_cpu_p95", percentile(again_cpu, 95), "ms", "< 16 ms; GUI thread CPU time")
+    figure("switch_duty_300_cpu_max", max(again_cpu), "ms", "< 16 ms; GUI thread CPU time")
     figure("autosave_flush_300_max", max(flushes + [view.autosave.max_flush_ms]), "ms", "< 16 ms")
     figure("autosave_flush_300_median", statistics.median(flushes), "ms")
+    figure("preview_refresh_300_max", max(previews), "ms")
     figure("rss_300_duty_report", rss, "MB", "< 250 MB")
     win.close()
     store.close()

@@ -94,6 +94,8 @@ class RequirementRow:
         grid.addWidget(self.need, row, 2)
         grid.addWidget(self.mark, row, 3)
         self.labels = [self.name, self.need, self.mark]
+        for x in self.labels:
+            x.hide()  # until show(): a row may be made ahead of need
 
     def _widget(self, kind: str) -> QAbstractSpinBox:
         kind = kind if kind in ("deadline", "rate") else "count"
@@ -126,6 +128,9 @@ class RequirementRow:
         self.grid.addWidget(w, self.row, 1)
         self._widgets[kind] = w
         return w
+
+    def prepare(self, kind: str) -> None:
+        self._widget(kind)
 
     def show(self, req: Requirement, value: RequirementValue | None, year: int) -> None:
         """Show ``req`` and its value (the caller ignores the change signals while loading)."""
@@ -180,23 +185,31 @@ class RequirementRow:
 
 
 class _GrowOnly(QObject):
-    """Keeps a widget's minimum height at the tallest it has been, until its width changes."""
+    """Holds a widget at a fixed height: the tallest its content has needed, until its width changes.
+
+    A fixed size also keeps its children's size changes (a longer text) from re-laying out the page."""
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
         self.widget = widget
-        self.tallest = 0
+        self.width = -1
+        self.height = 0
         widget.installEventFilter(self)
 
+    def fit(self) -> None:
+        """The content changed: grow when it needs more room."""
+        layout = self.widget.layout()
+        w = self.widget.width()
+        if w != self.width:
+            self.width, self.height = w, 0
+        need = layout.totalHeightForWidth(w) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        if need > self.height:
+            self.height = need
+            self.widget.setFixedHeight(need)
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self.widget and event.type() == QEvent.Type.Resize:
-            size, old = event.size(), event.oldSize()
-            if size.width() != old.width() and self.tallest:
-                self.tallest = 0
-                self.widget.setMinimumHeight(0)
-            elif size.height() > self.tallest:
-                self.tallest = size.height()
-                self.widget.setMinimumHeight(self.tallest)
+        if obj is self.widget and event.type() == QEvent.Type.Resize and event.size().width() != self.width:
+            self.fit()
         return False
 
 
@@ -262,6 +275,9 @@ class DutyEditor(QScrollArea):
             status_row.addWidget(b)
         status_row.addStretch(1)
         self.state_label = QLabel()
+        self.state_label.setFixedSize(  # fixed: a new state never re-lays out the page
+            self.state_label.fontMetrics().horizontalAdvance("● 未达量化要求") + 8, self.state_label.sizeHint().height()
+        )
         status_row.addWidget(self.state_label)
         lay.addLayout(status_row)
         self.status_group.idClicked.connect(self._status_clicked)
@@ -322,6 +338,7 @@ class DutyEditor(QScrollArea):
             for key, f in self.fields.items():
                 f.set_document(self._doc(duty.id, key, getattr(entry, key) if entry else ""))
             self._show_previous(duty)
+            self._grow.fit()
             self._show_state()
         finally:
             self._loading = False
@@ -350,6 +367,20 @@ class DutyEditor(QScrollArea):
             if getattr(prev, k).strip()
         ]
         self.prev_text.setPlainText("\n\n".join(parts))
+
+    def prepare(self, duty: Node) -> bool:
+        """Make what a duty's first visit needs ahead of it, in idle time: its documents, and requirement
+        rows with the value widgets of its kinds. False when there was nothing left to make."""
+        if (duty.id, "performance") in self._docs:
+            return False
+        entry = self.report.entries.get(duty.id)
+        for key in self.fields:
+            self._doc(duty.id, key, getattr(entry, key) if entry else "")
+        for i, req in enumerate(duty.requirements):
+            if i == len(self._pool):
+                self._pool.append(RequirementRow(self.req_grid, i, self._value_edited))
+            self._pool[i].prepare(req.kind)
+        return True
 
     def _doc(self, duty_id: str, key: str, text: str) -> QTextDocument:
         doc = self._docs.get((duty_id, key))

@@ -22,6 +22,7 @@ StateRole = Qt.ItemDataRole.UserRole + 2
 PAGES: dict[str, str] = {"part:official": "基本信息", **{f"part:{k}": v for k, v in REPORT_PARTS.items()}}
 PAGES_KEY = "group:__pages__"
 UNFINISHED = ("empty", "in_progress", "unmet")
+FINISHED = ("done", "na", "unmet")  # as Report.progress counts them
 
 _Index = QModelIndex | QPersistentModelIndex
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -41,6 +42,9 @@ class DutyTreeModel(QStandardItemModel):
         self._items: dict[str, QStandardItem] = {}
         self._nodes: dict[str, Node] = {}
         self._duty_order: list[str] = []
+        self._paths: dict[str, list[Node]] = {}  # duty id → its groups
+        self._position: dict[str, int] = {}  # duty id → index in the walk
+        self._finished: set[str] = set()  # duties counted as finished in the progress
         self._bold = QFont()
         self._bold.setBold(True)
         self._page_brush = QBrush(QColor("#1F4E79"))
@@ -58,6 +62,7 @@ class DutyTreeModel(QStandardItemModel):
         """Re-read the walked duties (after the reporter category changed)."""
         self.clear()
         self._items, self._nodes, self._duty_order = {}, {}, []
+        self._paths, self._position, self._finished = {}, {}, set()
         # Build the tree detached, then insert it with one signal.
         top: list[QStandardItem] = []
         pages = self._new(PAGES_KEY, "报告总体部分")
@@ -84,6 +89,8 @@ class DutyTreeModel(QStandardItemModel):
                 parent = item
             item = self._new(duty.id, duty_title(duty))
             self._nodes[duty.id] = duty
+            self._paths[duty.id] = path
+            self._position[duty.id] = len(self._duty_order)
             self._show_state(item, duty)
             if parent is None:
                 top.append(item)
@@ -94,6 +101,10 @@ class DutyTreeModel(QStandardItemModel):
 
     def _show_state(self, item: QStandardItem, duty: Node) -> None:
         state = self.report.duty_state(duty)
+        if state in FINISHED:
+            self._finished.add(duty.id)
+        else:
+            self._finished.discard(duty.id)
         if item.data(StateRole) == state:
             return
         item.setData(state, StateRole)
@@ -103,6 +114,21 @@ class DutyTreeModel(QStandardItemModel):
     # ---------------------------------------------------------------- lookups
     def duty_keys(self) -> list[str]:
         return list(self._duty_order)
+
+    def has_duty(self, key: str) -> bool:
+        return key in self._position
+
+    def position(self, key: str) -> int:
+        """Index of duty ``key`` in the walk, -1 when it is not walked."""
+        return self._position.get(key, -1)
+
+    def path(self, key: str) -> list[Node]:
+        """The groups above duty ``key`` (outermost first)."""
+        return self._paths.get(key, [])
+
+    def progress(self) -> tuple[int, int]:
+        """(finished, total) as ``Report.progress`` counts them, kept up to date by :meth:`refresh`."""
+        return len(self._finished), len(self._duty_order)
 
     def node(self, key: str) -> Node | None:
         return self._nodes.get(key)
@@ -116,6 +142,11 @@ class DutyTreeModel(QStandardItemModel):
         item, node = self._items.get(key), self._nodes.get(key)
         if item is not None and node is not None and node.is_duty:
             self._show_state(item, node)
+
+    def refresh_all(self) -> None:
+        """Something every duty's state depends on changed (the report year)."""
+        for key in self._duty_order:
+            self.refresh(key)
 
 
 class TreeFilter(QSortFilterProxyModel):

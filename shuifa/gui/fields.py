@@ -31,6 +31,10 @@ class TextField(QWidget):
         self.count = QLabel("0 字")
         self.count.setStyleSheet("color: #6B7280;")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a fixed size: a changing count never re-lays out the page around it (typing, switching duties)
+        self.count.setFixedSize(
+            self.count.fontMetrics().horizontalAdvance("000000 字") + 4, self.count.sizeHint().height()
+        )
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         self.editor.setPlaceholderText(placeholder)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +33,8 @@ from .preview_panel import PreviewPanel
 
 STATE_KEY = "gui.current"
 STATE_DELAY_MS = 300
+PREPARE_DELAY_MS = 250  # after opening: let the window paint first
+PREPARE_BUDGET_S = 0.004  # idle work per event-loop turn, so a key press never waits longer
 
 
 class ReportView(QWidget):
@@ -46,6 +50,7 @@ class ReportView(QWidget):
         self.report = report
         self.current_key = ""
         self._syncing = False
+        self._year = report.year
         self.autosave = AutoSaver(store, report, self)
         self.autosave.saved.connect(self.saved)
         self.autosave.failed.connect(self._save_failed)
@@ -108,6 +113,11 @@ class ReportView(QWidget):
         self._state_timer.setSingleShot(True)
         self._state_timer.setInterval(STATE_DELAY_MS)
         self._state_timer.timeout.connect(self.write_state)
+        # Idle time prepares the duties' documents ahead of their first visit, nearest to the open one first.
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_some)
+        self._prepare_timer.start(PREPARE_DELAY_MS)
 
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
         self.tree.activated.connect(self._tree_activated)  # Enter / double-click: start writing
@@ -126,7 +136,7 @@ class ReportView(QWidget):
         if key.startswith("part:"):
             if not self.parts_editor.has_page(key):
                 return False
-        elif key not in self.model.duty_keys():
+        elif not self.model.has_duty(key):
             return False
         if key != self.current_key:
             self.autosave.flush()  # save on duty switch
@@ -136,7 +146,7 @@ class ReportView(QWidget):
             else:
                 node = self.model.node(key)
                 assert node is not None
-                self.duty_editor.show_duty(node, self.report.duty_list.path_of(key))
+                self.duty_editor.show_duty(node, self.model.path(key))
                 self.centre.setCurrentWidget(self.duty_editor)
             self.current_key = key
             self._select_in_tree(key)
@@ -147,6 +157,18 @@ class ReportView(QWidget):
             else:
                 self.duty_editor.focus_first()
         return True
+
+    def _prepare_some(self) -> None:
+        keys = self.model.duty_keys()
+        here = max(self.model.position(self.current_key), 0)
+        # next duties first (stepping on), then the previous ones
+        order = keys[here:] + keys[:here][::-1]
+        t0 = time.perf_counter()
+        for k in order:
+            node = self.model.node(k)
+            if node is not None and self.duty_editor.prepare(node) and time.perf_counter() - t0 > PREPARE_BUDGET_S:
+                self._prepare_timer.start(0)
+                return
 
     def _select_in_tree(self, key: str) -> None:
         self._syncing = True  # selection changes made here must not navigate
@@ -183,8 +205,8 @@ class ReportView(QWidget):
         keys = self.model.duty_keys()
         if not keys:
             return
-        if self.current_key in keys:
-            i = keys.index(self.current_key) + delta
+        if self.model.has_duty(self.current_key):
+            i = self.model.position(self.current_key) + delta
             if not 0 <= i < len(keys):
                 self.status.emit("已经是最后一项职责。" if delta > 0 else "已经是第一项职责。")
                 return
@@ -194,7 +216,7 @@ class ReportView(QWidget):
 
     def next_unfinished(self) -> bool:
         keys = self.model.duty_keys()
-        start = keys.index(self.current_key) + 1 if self.current_key in keys else 0
+        start = self.model.position(self.current_key) + 1
         for k in keys[start:] + keys[:start]:
             node = self.model.node(k)
             if k != self.current_key and node is not None and self.report.duty_state(node) in UNFINISHED:
@@ -253,6 +275,10 @@ class ReportView(QWidget):
 
     def _header_changed(self) -> None:
         self.autosave.header_changed()
+        if self.report.year != self._year:  # deadlines are judged in the report year's cycle
+            self._year = self.report.year
+            self.model.refresh_all()
+            self._update_progress()
         self.preview.schedule()
         self.check.schedule()
 
@@ -264,7 +290,7 @@ class ReportView(QWidget):
         self.preview.schedule()
 
     def _update_progress(self) -> None:
-        done, total = self.report.progress()
+        done, total = self.model.progress()
         self.progress_label.setText(f"已完成 <b>{done}</b>/{total}")
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
