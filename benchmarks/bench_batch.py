@@ -1,5 +1,7 @@
 """Batch output figures (issue 6): 100 sample reports to .docx (target < 15 s on 2 cores), with one
-worker process and with two (to show the pool pays), and the same batch plus PDF in one LibreOffice run."""
+process and with two (this one rendering while a helper starts and joins it), and the same batch plus
+PDF in one LibreOffice run. One and two processes are timed alternately, so a change in what else
+the machine is doing affects both alike; the load average is printed with each pair."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def sample_reports(n: int) -> list[Report]:
 
 
 def timed(reports: list[Report], folder: Path, workers: int | None, runs: int = 3) -> tuple[float, int]:
-    """Median seconds of ``runs`` batches (and the worker count the batch used)."""
+    """Median seconds of ``runs`` batches (and the number of processes the batch used)."""
     times, used = [], 1
     for k in range(runs):
         r = render_batch(reports, "shufa-report", folder / f"{workers}-{k}", workers=workers)
@@ -43,6 +45,23 @@ def timed(reports: list[Report], folder: Path, workers: int | None, runs: int = 
     return statistics.median(times), used
 
 
+def load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
+def compare(reports: list[Report], folder: Path, runs: int) -> tuple[float, float]:
+    """Median seconds with 1 and with 2 processes, timed alternately."""
+    one, two = [], []
+    for _ in range(runs):
+        one.append(timed(reports, folder, 1, runs=1)[0])
+        two.append(timed(reports, folder, 2, runs=1)[0])
+        print(
+            f"  （{len(reports)} 份：1 个进程 {one[-1]:.2f} s，2 个进程 {two[-1]:.2f} s，负载 {load():.1f}）",
+            flush=True,
+        )
+    return statistics.median(one), statistics.median(two)
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,21 +69,18 @@ def main() -> None:
         folder = Path(tmp)
         reports = sample_reports(n)
         duties = sum(len(r.duties()) for r in reports)
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(
-            f"{n} 份样例报告，共 {duties} 条职责，CPU 核数 {os.cpu_count()}，开始时负载 {load:.1f}；每项取 3 次的中位数",
+            f"{n} 份样例报告，共 {duties} 条职责，CPU 核数 {os.cpu_count()}，开始时负载 {load():.1f}；每项取 3 次的中位数",
             flush=True,
         )
         auto, used = timed(reports, folder, None)
         figure(f"{n}份报告生成Word（自动，用了{used}个进程）", auto, "s", "< 15 s")
-        one, _ = timed(reports, folder, 1)
+        one, two = compare(reports, folder, 3)
         figure(f"{n}份报告生成Word（1个进程）", one, "s")
-        two, _ = timed(reports, folder, 2)
         figure(f"{n}份报告生成Word（2个进程）", two, "s")
         figure("2个进程相对1个进程的加速比", one / two, "倍")
         big = reports * 3
-        one_big, _ = timed(big, folder, 1, runs=1)
-        two_big, _ = timed(big, folder, 2, runs=1)
+        one_big, two_big = compare(big, folder, 3)
         figure(f"{len(big)}份报告生成Word（1个进程）", one_big, "s")
         figure(f"{len(big)}份报告生成Word（2个进程）", two_big, "s")
         figure(f"{len(big)}份时的加速比", one_big / two_big, "倍")
