@@ -12,6 +12,7 @@ import threading
 import time
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..model import Report
@@ -51,6 +52,18 @@ def render_loaded() -> bool:
     return _render_ready.is_set() or ("shuifa.render" in sys.modules and not _preloading)
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix (binary search over slice comparisons, which run in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def minutes_label(minutes: float) -> str:
     if minutes < 1:
         return "不到 1 分钟"
@@ -84,7 +97,9 @@ class PreviewPanel(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._stale = True
+        self._shown = ""  # the text shown, as plain text
         self.last_ms = 0.0
+        self.text.document().setUndoRedoEnabled(False)
         self.kind.currentIndexChanged.connect(self.refresh)
 
     def schedule(self) -> None:
@@ -97,6 +112,26 @@ class PreviewPanel(QWidget):
         super().showEvent(event)
         if self._stale:
             self._timer.start(0 if render_loaded() else 150)
+
+    def _show_text(self, new: str) -> None:
+        """Show ``new``, replacing only what changed: typing changes a few characters of a text of tens of
+        thousands, and laying all of it out again would block the GUI thread for several milliseconds."""
+        old = self._shown
+        if new == old:
+            return
+        self._shown = new
+        if not old or len(new.encode("utf-16-le")) != 2 * len(new) or self.text.document().isEmpty():
+            bar = self.text.verticalScrollBar()  # (Qt counts UTF-16 units: a character beyond U+FFFF
+            pos = bar.value()  # would shift the positions below, so such a text is replaced whole)
+            self.text.setPlainText(new)
+            bar.setValue(pos)
+            return
+        head = _common_prefix(old, new)
+        tail = _common_prefix(old[head:][::-1], new[head:][::-1])
+        cur = QTextCursor(self.text.document())
+        cur.setPosition(head)
+        cur.setPosition(len(old) - tail, QTextCursor.MoveMode.KeepAnchor)
+        cur.insertText(new[head : len(new) - tail])
 
     def current_kind(self) -> str:
         return self.kind.currentData()
@@ -114,12 +149,10 @@ class PreviewPanel(QWidget):
         except Exception as exc:  # a preview must never take the editor down
             self.stats.setText("预览暂不可用")
             self.text.setPlainText(f"无法生成预览：{exc}")
+            self._shown = ""  # shown whole next time
             return
         self._stale = False
-        bar = self.text.verticalScrollBar()
-        pos = bar.value()
-        self.text.setPlainText(pv.text)
-        bar.setValue(pos)
+        self._show_text(pv.text)
         if self.current_kind() == "speech":
             self.stats.setText(f"共 {pv.chars} 字 · 发言{minutes_label(pv.minutes)}")
         else:  # the written text's length, and how long the on-site speech would take
