@@ -6,8 +6,8 @@
   same name already in the folder is replaced (atomically), so re-running a batch refreshes it.
 - The first two reports render in-process (a missing template has already failed before that);
   the time one took decides the rest: when rendering the others here would take longer than
-  PARALLEL_WORTH_S and at least one core is idle (1-minute load average: on a machine already busy
-  a second process only competes with the first), helper processes (``spawn``; one on a two-core
+  PARALLEL_WORTH_S and the machine is not overloaded (1-minute load average below
+  MAX_LOAD_PER_CORE per core), helper processes (``spawn``; one on a two-core
   machine) render some of them a few per job **while this process keeps rendering** — it never
   waits for the helpers to start (≈1.5 s), so they only add. ``workers=`` forces the number of
   processes, this one included (the benchmark compares 1 and 2).
@@ -46,6 +46,11 @@ CancelFn = Callable[[], bool]
 #: (see benchmarks/bench_batch.py and docs/clerk.md).
 MIN_PARALLEL = 6
 PARALLEL_WORTH_S = 2.5
+#: Above this load average per core no helper is started. As this process never waits for the
+#: helper, a helper still won with other programs keeping the 2-core machine busy (load 2.1:
+#: 100 reports 2.3 → 1.6 s; load 2.9–3.3: 5.8 → 4.0 s); beyond 2 per core it was not measured,
+#: and a machine that busy is better left to its other programs (the clerk's WPS, the GUI).
+MAX_LOAD_PER_CORE = 2.0
 MAX_NAME = 80
 
 _BAD_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -136,15 +141,13 @@ def _render_chunk(jobs: list[tuple[dict[str, Any], str]], template: str) -> list
     return [_render_one(Report.from_dict(data), template, Path(out)) for data, out in jobs]
 
 
-def spare_cores() -> float:
-    """Cores not already busy with other programs (1-minute load average; all of them where the
-    system does not report a load, as on Windows)."""
-    cpus = os.cpu_count() or 1
+def load_per_core() -> float:
+    """The 1-minute load average per core (0 where the system does not report one, as on Windows)."""
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):
-        return float(cpus)
-    return max(0.0, cpus - load)
+        return 0.0
+    return load / (os.cpu_count() or 1)
 
 
 def default_workers() -> int:
@@ -291,7 +294,7 @@ def render_batch(
     remaining = len(reports) - next_i
     use_pool = max_workers > 1 and remaining >= MIN_PARALLEL
     if use_pool and workers is None:
-        use_pool = remaining * per_report > PARALLEL_WORTH_S and spare_cores() >= 1
+        use_pool = remaining * per_report > PARALLEL_WORTH_S and load_per_core() < MAX_LOAD_PER_CORE
     if use_pool and not result.cancelled:
         result.workers = max_workers
         _render_shared(reports, targets, next_i, template_arg, max_workers, record, cancelled, result)

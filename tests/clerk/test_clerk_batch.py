@@ -123,13 +123,13 @@ def test_printing_explains_a_missing_print_service_or_printer(monkeypatch):
     assert not ok and "没有设置默认打印机" in reason
 
 
-def test_worker_processes_only_when_the_work_is_long_and_a_core_is_idle(tmp_path, monkeypatch):
+def test_a_helper_process_only_when_the_work_is_long_and_the_machine_not_overloaded(tmp_path, monkeypatch):
     reports = [make_report(name=f"官员{i}") for i in range(10)]
     monkeypatch.setattr(batch, "default_workers", lambda: 2)
     monkeypatch.setattr(batch, "PARALLEL_WORTH_S", 0.0)  # any work is "long"
-    monkeypatch.setattr(batch, "spare_cores", lambda: 0.2)  # the machine is busy
+    monkeypatch.setattr(batch, "load_per_core", lambda: 2.5)  # the machine is overloaded
     assert batch.render_batch(reports, "shufa-report", tmp_path / "a").workers == 1
-    monkeypatch.setattr(batch, "spare_cores", lambda: 1.5)
+    monkeypatch.setattr(batch, "load_per_core", lambda: 1.2)  # busy, but a helper still pays
     result = batch.render_batch(reports, "shufa-report", tmp_path / "b")
     assert result.workers == 2 and len(result.docx) == 10
     monkeypatch.setattr(batch, "PARALLEL_WORTH_S", 3600.0)  # a small batch
