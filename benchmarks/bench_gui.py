@@ -127,7 +127,7 @@ def big() -> None:
     keys = view.model.duty_keys()
     assert len(keys) == 300, len(keys)
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
 
     win.activateWindow()
@@ -155,7 +155,7 @@ def big() -> None:
     again, again_cpu = switch_all(Qt.Key.Key_Up)  # later visits
     assert view.current_key == keys[0]
     # autosave: edit every 10th duty and flush, as the timer would
-    flushes = []
+    flushes, flushes_cpu = [], []
     view.parts_editor.page("part:next_steps")  # built on first use
     for k in keys[::10]:
         view.go_to(k)
@@ -163,19 +163,24 @@ def big() -> None:
         ed.moveCursor(ed.textCursor().MoveOperation.End)
         ed.insertPlainText("补充一句。")
         view.parts_editor.fields["next_steps"].editor.insertPlainText("。")
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         view.autosave.flush()
         flushes.append((time.perf_counter() - t) * 1000)
+        flushes_cpu.append((time.process_time() - c) * 1000)
     # the live preview of the whole 300-duty report, refreshed (after typing stops) while it is shown
     view.show_side("preview")
     app.processEvents()
-    previews = []
-    for _ in range(5):
-        view.preview.schedule()
-        t = time.perf_counter()
-        view.preview.refresh()
-        app.processEvents()
-        previews.append((time.perf_counter() - t) * 1000)
+    previews, previews_cpu = [], []
+    for k in keys[::60]:  # a change somewhere in the report, then the refresh when typing pauses
+        view.go_to(k)
+        view.duty_editor.fields["performance"].editor.insertPlainText("再补一句。")
+        app.processEvents()  # the switch and the keystroke painted
+        # the refresh and its paint are one turn of the event loop; the speech's time is computed on the next
+        for step in (lambda: (view.preview.refresh(), QCoreApplication.sendPostedEvents()), app.processEvents):
+            t, c = time.perf_counter(), time.process_time()
+            step()
+            previews.append((time.perf_counter() - t) * 1000)
+            previews_cpu.append((time.process_time() - c) * 1000)
     rss = 0.0
     with open("/proc/self/status", encoding="ascii") as f:
         for line in f:
@@ -193,7 +198,9 @@ def big() -> None:
     figure("switch_duty_300_cpu_max", max(again_cpu), "ms", "< 16 ms; GUI thread CPU time")
     figure("autosave_flush_300_max", max(flushes + [view.autosave.max_flush_ms]), "ms", "< 16 ms")
     figure("autosave_flush_300_median", statistics.median(flushes), "ms")
-    figure("preview_refresh_300_max", max(previews), "ms")
+    figure("autosave_flush_300_cpu_max", max(flushes_cpu), "ms", "< 16 ms; GUI thread CPU time")
+    figure("preview_refresh_300_max", max(previews), "ms", "< 16 ms; longest event-loop turn, typing paused")
+    figure("preview_refresh_300_cpu_max", max(previews_cpu), "ms", "< 16 ms; GUI thread CPU time")
     figure("rss_300_duty_report", rss, "MB", "< 250 MB")
     win.close()
     store.close()

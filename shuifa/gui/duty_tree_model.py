@@ -143,6 +143,12 @@ class DutyTreeModel(QStandardItemModel):
         if item is not None and node is not None and node.is_duty:
             self._show_state(item, node)
 
+    def touch(self, key: str) -> None:
+        """Have the filter look at row ``key`` again (its data is unchanged)."""
+        item = self._items.get(key)
+        if item is not None:
+            item.emitDataChanged()
+
     def refresh_all(self) -> None:
         """Something every duty's state depends on changed (the report year)."""
         for key in self._duty_order:

@@ -98,6 +98,12 @@ class PreviewPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._stale = True
         self._shown = ""  # the text shown, as plain text
+        self._chars = 0
+        self._speech_tail = ""  # " · 现场发言稿约 N 分钟", kept until recomputed
+        self._speech_timer = QTimer(self)
+        self._speech_timer.setSingleShot(True)
+        self._speech_timer.setInterval(0)
+        self._speech_timer.timeout.connect(self._update_speech)
         self.last_ms = 0.0
         self.text.document().setUndoRedoEnabled(False)
         self.kind.currentIndexChanged.connect(self.refresh)
@@ -153,14 +159,27 @@ class PreviewPanel(QWidget):
             return
         self._stale = False
         self._show_text(pv.text)
+        self._chars = pv.chars
         if self.current_kind() == "speech":
+            self._speech_tail = ""
             self.stats.setText(f"共 {pv.chars} 字 · 发言{minutes_label(pv.minutes)}")
-        else:  # the written text's length, and how long the on-site speech would take
-            try:
-                speech = preview_text(self.report, "speech")
-            except Exception:  # noqa: BLE001
-                speech = None
-            tail = f" · 现场发言稿{minutes_label(speech.minutes)}" if speech else ""
-            self.stats.setText(f"共 {pv.chars} 字{tail}")
-            self.stats.setToolTip("现场发言按每分钟约 220 字估算")
+        else:  # the written text's length, and (on the next turn of the event loop) the speech's time
+            self.stats.setText(f"共 {pv.chars} 字{self._speech_tail}")
+            self._speech_timer.start()
         self.last_ms = (time.perf_counter() - t0) * 1000
+
+    def _update_speech(self) -> None:
+        """How long the on-site speech would take, beside the written text's length: a render of its own,
+        so that neither refresh keeps the GUI thread long."""
+        if self.current_kind() == "speech":
+            return
+        from ..render import preview_text
+
+        try:
+            speech = preview_text(self.report, "speech")
+        except Exception:  # noqa: BLE001 - a preview must never take the editor down
+            self._speech_tail = ""
+        else:
+            self._speech_tail = f" · 现场发言稿{minutes_label(speech.minutes)}"
+        self.stats.setText(f"共 {self._chars} 字{self._speech_tail}")
+        self.stats.setToolTip("现场发言按每分钟约 220 字估算")

@@ -142,7 +142,8 @@ def test_preview_follows_typing(window, store, qtbot):
     v.duty_editor.set_status("done")
     type_text(v.duty_editor.fields["performance"].editor, "组织旁听庭审活动两次")
     qtbot.waitUntil(lambda: "组织旁听庭审活动两次" in v.preview.text.toPlainText(), timeout=3000)
-    assert v.preview.stats.text().startswith("共 ") and "现场发言稿" in v.preview.stats.text()
+    qtbot.waitUntil(lambda: "现场发言稿" in v.preview.stats.text(), timeout=3000)  # the speech's time follows
+    assert v.preview.stats.text().startswith("共 ")
     v.preview.kind.setCurrentIndex(v.preview.kind.findData("speech"))
     assert "发言" in v.preview.stats.text() and "分钟" in v.preview.stats.text()
     assert "组织旁听庭审活动两次" in v.preview.text.toPlainText()
