@@ -1,10 +1,15 @@
-"""述法助手 desktop app: ``python main.py``."""
+"""述法助手 desktop app: ``python main.py``.
 
-import multiprocessing
-import sys
-
-from shuifa.gui.app import main
+Batch output starts worker processes with ``spawn``, which re-imports this file in each
+worker: keep the top level free of imports and work.
+"""
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # batch output uses worker processes (spawn), also in a frozen build
+    import multiprocessing
+    import sys
+
+    multiprocessing.freeze_support()  # worker processes in a frozen (PyInstaller) build
+
+    from shuifa.gui.app import main
+
     sys.exit(main())
