@@ -290,6 +290,7 @@ class ReportView(QWidget):
 
     def _role_changed(self) -> None:
         self.model.rebuild()
+        self._prepare_timer.start(PREPARE_DELAY_MS)  # duties of the new role
         self.tree.expandAll()
         self._select_in_tree(self.current_key)
         self._update_progress()
