@@ -588,12 +588,17 @@ class Report:
         return sorted(self.entries.values(), key=lambda e: (order.get(e.duty_id, len(order)), e.duty_id))
 
     def to_dict(self) -> dict[str, Any]:
+        d = self.header_dict()
+        d["duty_list"] = self.duty_list.to_dict()
+        d["entries"] = [e.to_dict() for e in self._entries_in_order()]
+        return d
+
+    def header_dict(self) -> dict[str, Any]:
+        """Everything but the list snapshot and the entries (what the store saves as the header)."""
         return {
             "id": self.id,
             "official": self.official.to_dict(),
             "year": self.year,
-            "duty_list": self.duty_list.to_dict(),
-            "entries": [e.to_dict() for e in self._entries_in_order()],
             "parts": {k: self.parts.get(k, "") for k in REPORT_PARTS},
             "carry_over": [c.to_dict() for c in self.carry_over],
             "previous": {k: v.to_dict() for k, v in self.previous.items()},

@@ -85,13 +85,6 @@ class ReportSummary:
     updated: str
 
 
-def _header_dict(report: Report) -> dict[str, Any]:
-    d = report.to_dict()
-    d.pop("duty_list")
-    d.pop("entries")
-    return d
-
-
 class Store:
     """A connection to the store file. Thread-safe (one lock around the connection)."""
 
@@ -219,7 +212,7 @@ class Store:
                     report.year,
                     report.duty_list.id,
                     report.duty_list.title,
-                    json.dumps(_header_dict(report), ensure_ascii=False),
+                    json.dumps(report.header_dict(), ensure_ascii=False),
                     json.dumps(report.duty_list.to_dict(), ensure_ascii=False),
                     done,
                     total,
@@ -314,7 +307,7 @@ class Store:
                     report.official.unit,
                     report.official.role,
                     report.year,
-                    json.dumps(_header_dict(report), ensure_ascii=False),
+                    json.dumps(report.header_dict(), ensure_ascii=False),
                     done,
                     total,
                     new_rev,
