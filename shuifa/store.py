@@ -285,36 +285,28 @@ class Store:
             )
         self._entry_revs[key] = new_rev
 
-    def save_header(self, report: Report) -> None:
+    def save_header(self, report: Report, what: str = "报告信息") -> None:
         """Save everything but the entries and the list snapshot: official, year, parts,
-        carry-over, evaluation. Refuses with ConflictError on a concurrent change."""
+        carry-over, evaluation. Refuses with ConflictError on a concurrent change (``what`` names
+        the page being saved in that message)."""
         report.updated = now_iso()
-        done, total = report.progress()
         seen = self._report_revs.get(report.id)
+        header = json.dumps(report.header_dict(), ensure_ascii=False)
+        o = report.official
         with self._tx() as cur:
-            row = cur.execute("SELECT rev FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
+            row = cur.execute("SELECT rev, role FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
             if row is None:
                 raise StoreError("这份报告已被删除，无法继续保存。", hint="请在报告列表中撤销删除，或另存为新报告。")
             if seen is not None and row[0] != seen:
-                raise ConflictError(_conflict_msg("报告信息"))
+                raise ConflictError(_conflict_msg(what))
             new_rev = row[0] + 1
             cur.execute(
-                "UPDATE reports SET name=?, title=?, unit=?, role=?, year=?, header=?, done=?, total=?, rev=?, updated=?"
-                " WHERE id = ?",
-                (
-                    report.official.name,
-                    report.official.title,
-                    report.official.unit,
-                    report.official.role,
-                    report.year,
-                    json.dumps(report.header_dict(), ensure_ascii=False),
-                    done,
-                    total,
-                    new_rev,
-                    report.updated,
-                    report.id,
-                ),
+                "UPDATE reports SET name=?, title=?, unit=?, role=?, year=?, header=?, rev=?, updated=? WHERE id = ?",
+                (o.name, o.title, o.unit, o.role, report.year, header, new_rev, report.updated, report.id),
             )
+            if row[1] != o.role:  # the duties walked depend on the role: recount only then
+                done, total = report.progress()
+                cur.execute("UPDATE reports SET done = ?, total = ? WHERE id = ?", (done, total, report.id))
         self._report_revs[report.id] = new_rev
 
     def replace_report(self, report: Report) -> None:

@@ -200,3 +200,12 @@ def test_store_messages_are_chinese(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         Store.open(tmp_path / "afile" / "shuifa.db")
     assert "路径中有一段是文件而不是文件夹" in err.value.message
+
+
+def test_role_change_recounts_progress(small_report: Report) -> None:
+    store = Store.open()
+    store.create_report(small_report)
+    assert store.list_reports()[0].total == 3
+    small_report.official.role = "member"  # no duties of its own: every reportable duty is walked
+    store.save_header(small_report)
+    assert store.list_reports()[0].total == 5
