@@ -25,7 +25,7 @@ from . import paths
 from .errors import ConflictError, StoreError
 from .model import DutyList, Entry, Official, Report, new_id, now_iso
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BACKUPS_KEPT = 10
 BACKUP_INTERVAL = timedelta(hours=1)
 
@@ -41,7 +41,7 @@ _MIGRATIONS: dict[int, str] = {
         list_id TEXT NOT NULL DEFAULT '',
         list_title TEXT NOT NULL DEFAULT '',
         header TEXT NOT NULL,          -- JSON: report dict without duty_list and entries
-        duty_list TEXT NOT NULL,       -- JSON: the snapshot the report was drafted against
+        duty_list TEXT NOT NULL,       -- v1 only: the snapshot, moved to `snapshots` in v2
         done INTEGER NOT NULL DEFAULT 0,
         total INTEGER NOT NULL DEFAULT 0,
         rev INTEGER NOT NULL DEFAULT 1,
@@ -63,6 +63,16 @@ _MIGRATIONS: dict[int, str] = {
         updated TEXT NOT NULL
     );
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # v2: the list snapshot moves out of the reports row, so that saving a header or a duty's
+    # progress no longer rewrites a 100-KB row (the old column is left empty).
+    2: """
+    CREATE TABLE snapshots (
+        report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO snapshots (report_id, data) SELECT id, duty_list FROM reports;
+    UPDATE reports SET duty_list = '';
     """,
 }
 
@@ -213,12 +223,16 @@ class Store:
                     report.duty_list.id,
                     report.duty_list.title,
                     json.dumps(report.header_dict(), ensure_ascii=False),
-                    json.dumps(report.duty_list.to_dict(), ensure_ascii=False),
+                    "",
                     done,
                     total,
                     report.created,
                     report.updated,
                 ),
+            )
+            cur.execute(
+                "INSERT INTO snapshots (report_id, data) VALUES (?, ?)",
+                (report.id, json.dumps(report.duty_list.to_dict(), ensure_ascii=False)),
             )
             cur.executemany(
                 "INSERT INTO entries (report_id, duty_id, data, rev) VALUES (?,?,?,1)",
@@ -229,7 +243,11 @@ class Store:
             self._entry_revs[(report.id, duty_id)] = 1
 
     def load_report(self, report_id: str) -> Report:
-        rows = self._query("SELECT header, duty_list, rev FROM reports WHERE id = ? AND deleted IS NULL", (report_id,))
+        rows = self._query(
+            "SELECT r.header, s.data, r.rev FROM reports r JOIN snapshots s ON s.report_id = r.id"
+            " WHERE r.id = ? AND r.deleted IS NULL",
+            (report_id,),
+        )
         if not rows:
             raise StoreError("找不到这份报告，可能已被删除。", hint="请返回报告列表重新选择。")
         header, duty_list, rev = rows[0]

@@ -209,3 +209,38 @@ def test_role_change_recounts_progress(small_report: Report) -> None:
     small_report.official.role = "member"  # no duties of its own: every reportable duty is walked
     store.save_header(small_report)
     assert store.list_reports()[0].total == 5
+
+
+def test_migration_from_v1_keeps_reports(small_report: Report, tmp_path: Path) -> None:
+    from shuifa.store import _MIGRATIONS, _split_sql
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    for stmt in _split_sql(_MIGRATIONS[1]):
+        con.execute(stmt)
+    con.execute("PRAGMA user_version = 1")
+    con.execute(
+        "INSERT INTO reports (id, name, year, header, duty_list, created, updated) VALUES (?,?,?,?,?,?,?)",
+        (
+            small_report.id,
+            "李明",
+            2025,
+            json.dumps(small_report.header_dict(), ensure_ascii=False),
+            json.dumps(small_report.duty_list.to_dict(), ensure_ascii=False),
+            "2026-01-01T00:00:00+08:00",
+            "2026-01-01T00:00:00+08:00",
+        ),
+    )
+    con.execute(
+        "INSERT INTO entries (report_id, duty_id, data) VALUES (?,?,?)",
+        (small_report.id, "n4", json.dumps({"duty_id": "n4", "performance": "旧库里的文字"}, ensure_ascii=False)),
+    )
+    con.commit()
+    con.close()
+    store = Store.open(path)
+    report = store.load_report(small_report.id)
+    assert report.duty_list.to_dict() == small_report.duty_list.to_dict()
+    assert report.entries["n4"].performance == "旧库里的文字"
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("SELECT duty_list FROM reports").fetchone()[0] == ""
