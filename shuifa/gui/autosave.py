@@ -36,6 +36,8 @@ class AutoSaver(QObject):
         self.stopped = False
         self.last_saved: datetime | None = None
         self.last_error: StoreError | None = None
+        #: What a ConflictError refused: a duty id, or "" for the report-level data (header).
+        self.conflict_key: str | None = None
         #: Longest flush so far in milliseconds (the benchmark reads it).
         self.max_flush_ms = 0.0
         self._timer = QTimer(self)
@@ -60,6 +62,15 @@ class AutoSaver(QObject):
     def pending(self) -> bool:
         return bool(self._dirty) or self._header
 
+    @property
+    def unsaved_duties(self) -> list[str]:
+        """The duties whose changes are not in the store yet."""
+        return sorted(self._dirty)
+
+    @property
+    def header_unsaved(self) -> bool:
+        return self._header
+
     # ---------------------------------------------------------------- saving
     def flush(self) -> bool:
         """Write everything unsaved now. True when nothing is left unsaved."""
@@ -69,17 +80,21 @@ class AutoSaver(QObject):
         if self.stopped:
             return False
         t0 = time.perf_counter()
+        saving = ""
         try:
             for duty_id in sorted(self._dirty):
+                saving = duty_id
                 entry = self.report.entries.get(duty_id)
                 if entry is not None:
                     self.store.save_entry(self.report, entry)
                 self._dirty.discard(duty_id)
+            saving = ""
             if self._header:
                 self.store.save_header(self.report)
                 self._header = False
         except ConflictError as exc:
             self.stopped = True
+            self.conflict_key = saving
             self.last_error = exc
             self.conflict.emit(exc)
             return False

@@ -1,77 +1,17 @@
-"""The completeness check: what is still missing before the report can be handed in.
-
-:func:`findings` is plain logic over the Report; :class:`CompletenessPanel` lists them, and
-activating an entry jumps to its duty or page.
-"""
+"""The completeness check's panel: lists :func:`shuifa.completeness.findings` (plain logic, no Qt),
+and activating an entry jumps to its duty or page."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from ..model import Report, requirement_met
-from .duty_tree_model import duty_title
+from ..completeness import CATEGORIES, Finding, duty_title, findings
+from ..model import Report
 from .look import STATE_COLORS, state_icon
 
-
-@dataclass(frozen=True)
-class Finding:
-    category: str  # one of CATEGORIES
-    key: str  # duty id or "part:<name>"
-    text: str
-
-
-CATEGORIES: dict[str, str] = {  # most serious first
-    "unmet": "未达到量化要求",
-    "no_improvement": "写了问题但没有改进措施",
-    "unfinished": "尚未写完的职责（未选落实情况或履职情况为空）",
-    "no_value": "量化要求尚未填写数值",
-    "parts": "报告其他部分",
-    "empty": "尚未填写的职责",
-}
-
-
-def findings(report: Report) -> list[Finding]:
-    out: list[Finding] = []
-    for duty in report.duties():
-        name = duty_title(duty, 24)
-        state = report.duty_state(duty)
-        e = report.entries.get(duty.id)
-        if state == "empty":
-            out.append(Finding("empty", duty.id, name))
-            continue
-        assert e is not None
-        if e.status == "na":
-            continue
-        if state == "in_progress":
-            missing = "未选落实情况" if not e.status else "履职情况为空"
-            if e.status and not e.performance.strip():
-                missing = "履职情况为空"
-            out.append(Finding("unfinished", duty.id, f"{name}（{missing}）"))
-        if e.problems.strip() and not e.improvements.strip():
-            out.append(Finding("no_improvement", duty.id, name))
-        for req in duty.requirements:
-            val = e.values.get(req.id)
-            met = requirement_met(req, val)
-            if met is False:
-                assert val is not None
-                got = val.date if req.kind == "deadline" else f"{val.value:g}"
-                out.append(
-                    Finding("unmet", duty.id, f"{name}：{req.label or req.text} 填写 {got}，要求 {req.describe()}")
-                )
-            elif met is None:
-                out.append(Finding("no_value", duty.id, f"{name}：{req.label or req.text}（要求 {req.describe()}）"))
-    if not report.official.name.strip() or not report.official.unit.strip():
-        out.append(Finding("parts", "part:official", "基本信息：姓名或单位未填写"))
-    if not report.parts.get("next_steps", "").strip():
-        out.append(Finding("parts", "part:next_steps", "下一步工作打算尚未填写"))
-    pending = [c for c in report.carry_over if not c.state]
-    if pending:
-        out.append(Finding("parts", "part:rectification", f"上年度问题整改情况：{len(pending)} 个问题未说明整改情况"))
-    return out
+__all__ = ["CATEGORIES", "CompletenessPanel", "Finding", "findings", "duty_title"]
 
 
 class CompletenessPanel(QWidget):

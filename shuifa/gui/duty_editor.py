@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import REQUIREMENT_KINDS, STATUSES, Node, Report, Requirement, RequirementValue, requirement_met
+from ..model import (
+    PERIODS,
+    REQUIREMENT_KINDS,
+    STATUSES,
+    Node,
+    Report,
+    Requirement,
+    RequirementValue,
+    requirement_met,
+)
 from .fields import TextField, new_document
 from .look import STATE_COLORS
 
@@ -52,6 +61,15 @@ STATUS_ORDER = ("done", "partial", "undone", "na")
 def _short(text: str, n: int) -> str:
     text = text.strip().replace("\n", " ")
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def value_label(req: Requirement) -> str:
+    """The name of the value the official enters. A count per half-year/quarter/month is entered as the
+    year's total (the requirement reads ``≥ 2 次/年（每半年 ≥ 1 次）``), so its label says so."""
+    name = req.label or REQUIREMENT_KINDS.get(req.kind, "数值")
+    if req.kind == "count" and (req.per or "year") != "year":
+        name += "（全年）"
+    return name
 
 
 class _SelectAllOnFocus:
@@ -135,9 +153,12 @@ class RequirementRow:
     def show(self, req: Requirement, value: RequirementValue | None, year: int) -> None:
         """Show ``req`` and its value (the caller ignores the change signals while loading)."""
         self.req, self.year = req, year
-        name = req.label or f"{REQUIREMENT_KINDS.get(req.kind, '数值')}"
+        name = value_label(req)
         self.name.setText(name)
-        self.name.setToolTip(f"清单原文：{req.text}")
+        tip = f"清单原文：{req.text}"
+        if name.endswith("（全年）"):
+            tip += f"\n{PERIODS.get(req.per or '', '')}的次数请合计为全年总数填写（要求 {req.describe()}）"
+        self.name.setToolTip(tip)
         self.need.setText(f"要求 {req.describe()}")
         self.need.setToolTip(req.text)
         w = self._widget(req.kind)

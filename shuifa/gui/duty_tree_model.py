@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from ..completeness import duty_title
 from ..model import REPORT_PARTS, Node, Report
 from .look import STATE_NAMES, state_icon
 
@@ -26,13 +27,6 @@ FINISHED = ("done", "na", "unmet")  # as Report.progress counts them
 
 _Index = QModelIndex | QPersistentModelIndex
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def duty_title(node: Node, width: int = 30) -> str:
-    text = (node.title or node.text).strip().replace("\n", " ")
-    if len(text) > width:
-        text = text[:width] + "…"
-    return f"{node.label}{text}".strip()
 
 
 class DutyTreeModel(QStandardItemModel):

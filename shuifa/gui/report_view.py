@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..completeness import duty_title
 from ..errors import ShuifaError, StoreError
-from ..model import Report
+from ..model import RECTIFY_STATES, Report
 from ..store import Store
 from . import messages
 from .autosave import AutoSaver
 from .completeness import CompletenessPanel
 from .duty_editor import FIELDS, DutyEditor
-from .duty_tree_model import UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
+from .duty_tree_model import PAGES, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
 from .find import FindPanel, Hit
 from .parts_editor import PartsEditor
 from .preview_panel import PreviewPanel
@@ -53,6 +54,8 @@ class ReportView(QWidget):
         self._year = report.year
         self.autosave = AutoSaver(store, report, self)
         self.autosave.saved.connect(self.saved)
+        self.autosave.saved.connect(lambda _t: self._unsaved_pages.clear())
+        self._unsaved_pages: list[str] = []  # report-level pages edited since the last save, in order
         self.autosave.failed.connect(self._save_failed)
         self.autosave.conflict.connect(self._conflict)
 
@@ -280,6 +283,8 @@ class ReportView(QWidget):
         self.check.schedule()
 
     def _header_changed(self) -> None:
+        if self.current_key.startswith("part:") and self.current_key not in self._unsaved_pages:
+            self._unsaved_pages.append(self.current_key)
         self.autosave.header_changed()
         if self.report.year != self._year:  # deadlines are judged in the report year's cycle
             self._year = self.report.year
@@ -328,22 +333,77 @@ class ReportView(QWidget):
         messages.show_error(self, exc, "未能保存")
 
     def _conflict(self, exc: ShuifaError) -> None:
+        """Another window changed what this one was saving: nothing is overwritten, and nothing typed
+        here is lost either — every unsaved duty / page goes to the clipboard, named in the message."""
         self.save_failed.emit("未能保存：这份报告在其他窗口中被修改")
-        text = self._current_text()
-        if text:
-            QApplication.clipboard().setText(text)
-        detail = exc.hint or ""
-        if text:
-            detail = (detail + "\n" if detail else "") + "本窗口中这一项的内容已复制到剪贴板，重新打开后可粘贴回去。"
-        answer = messages.ask(self, exc.message, ("重新打开报告", "稍后处理"), detail=detail, title="保存冲突")
+        items = self.unsaved_items()
+        names = "、".join(f"“{name}”" for name, _ in items) or "本次修改"
+        if items:
+            if len(items) == 1:
+                clip = items[0][1]
+            else:
+                clip = "\n\n".join(f"==== {name} ====\n{text}" for name, text in items)
+            QApplication.clipboard().setText(clip)
+            where = "、".join(f"“{name}”" for name, _ in items)
+            detail = (
+                f"本窗口中{where}的内容已复制到剪贴板。\n"
+                "下一步：先关闭另一个述法助手窗口；再点“重新打开报告”，"
+                f"找到{where}，核对另一窗口写入的内容后，把剪贴板中的内容粘贴（Ctrl+V）进去，会自动保存。"
+            )
+        else:
+            detail = "下一步：先关闭另一个述法助手窗口，再点“重新打开报告”。"
+        text = f"{names}没有保存：这份报告已在另一个述法助手窗口或程序中被修改，为避免覆盖对方的内容，本次修改未保存。"
+        answer = messages.ask(self, text, ("重新打开报告", "稍后处理"), detail=detail, title="保存冲突")
         if answer == "重新打开报告":
             self.reopen_requested.emit(self.report.id)
 
-    def _current_text(self) -> str:
-        e = self.report.entries.get(self.current_key)
+    def unsaved_items(self) -> list[tuple[str, str]]:
+        """(name, text) of every duty and report-level page whose changes are not saved yet; the one
+        the save was refused for first."""
+        keys = self.autosave.unsaved_duties
+        first = self.autosave.conflict_key
+        if first and first in keys:
+            keys = [first] + [k for k in keys if k != first]
+        out: list[tuple[str, str]] = []
+        for k in keys:
+            node = self.model.node(k)
+            text = self._duty_text(k)
+            if node is not None and text:
+                out.append((duty_title(node, 24), text))
+        if self.autosave.header_unsaved:
+            pages = list(self._unsaved_pages)
+            if not pages and self.current_key.startswith("part:"):
+                pages = [self.current_key]
+            for key in pages:
+                text = self._page_text(key)
+                if text:
+                    out.append((PAGES.get(key, key), text))
+        return out
+
+    def _duty_text(self, duty_id: str) -> str:
+        e = self.report.entries.get(duty_id)
         if e is None:
             return ""
         return "\n\n".join(f"【{t}】\n{getattr(e, k)}" for k, t in FIELDS.items() if getattr(e, k).strip())
+
+    def _page_text(self, key: str) -> str:
+        """The text of a report-level page as the user entered it."""
+        r = self.report
+        name = key.removeprefix("part:")
+        if name == "official":
+            o = r.official
+            return f"姓名：{o.name}\n职务：{o.title}\n单位：{o.unit}\n述法年度：{r.year}年度"
+        if name == "rectification":
+            parts = []
+            for i, c in enumerate(r.carry_over, 1):
+                lines = [f"【问题 {i}】{c.problem}", f"整改情况：{RECTIFY_STATES.get(c.state, c.state)}"]
+                if c.note.strip():
+                    lines.append(f"整改说明：{c.note}")
+                parts.append("\n".join(lines))
+            if r.parts.get("rectification", "").strip():
+                parts.append(f"【其他整改情况】\n{r.parts['rectification']}")
+            return "\n\n".join(parts)
+        return r.parts.get(name, "")
 
     # ---------------------------------------------------------------- layout memory
     def layout_state(self) -> dict:
