@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..exchange import read_report
-from ..model import ROLES, STATUSES, Report
+from ..model import RECTIFY_STATES, ROLES, STATUSES, Report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +48,12 @@ def summary_lines(report: Report) -> list[str]:
             lines.append(f"  - {duty.label} {req.label or req.text}：填报 {got}，要求 {req.describe()}")
     else:
         lines.append("未达到的量化要求：无")
+    if report.carry_over:
+        states: dict[str, int] = {}
+        for item in report.carry_over:
+            states[item.state] = states.get(item.state, 0) + 1
+        detail = "，".join(f"{RECTIFY_STATES[k]} {v}" for k, v in states.items() if k in RECTIFY_STATES)
+        lines.append(f"上年度问题整改：{len(report.carry_over)} 项（{detail}）")
     filled_parts = [
         name
         for key, name in (

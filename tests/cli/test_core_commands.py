@@ -141,3 +141,16 @@ def test_templates_lists_unusable_user_files(shuifa_home: Path, capsys: pytest.C
     assert main(["templates"]) == 0
     out = capsys.readouterr().out
     assert "shufa-report" in out and "以下文件不能作为模板使用" in out and "普通文档.docx" in out
+
+
+def test_show_counts_carry_over(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from shuifa.model import CarryOverItem
+
+    report = make_sample(load_builtin("anshan-gaoxin-2023"), year=2025)
+    report.carry_over = [
+        CarryOverItem(id="c1", problem="问题一", state="done", note="已整改"),
+        CarryOverItem(id="c2", problem="问题二"),
+    ]
+    path = exchange.write_report(report, tmp_path / "r.shufa")
+    assert main(["show", str(path)]) == 0
+    assert "上年度问题整改：2 项（已整改 1，未填写 1）" in capsys.readouterr().out
