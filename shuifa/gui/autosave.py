@@ -38,6 +38,7 @@ class AutoSaver(QObject):
         self.last_error: StoreError | None = None
         #: What a ConflictError refused: a duty id, or "" for the report-level data (header).
         self.conflict_key: str | None = None
+        self._changed_since_conflict = False
         #: Longest flush so far in milliseconds (the benchmark reads it).
         self.max_flush_ms = 0.0
         self._timer = QTimer(self)
@@ -48,10 +49,12 @@ class AutoSaver(QObject):
     # ---------------------------------------------------------------- marking
     def entry_changed(self, duty_id: str) -> None:
         self._dirty.add(duty_id)
+        self._changed_since_conflict = self.stopped
         self._arm()
 
     def header_changed(self) -> None:
         self._header = True
+        self._changed_since_conflict = self.stopped
         self._arm()
 
     def _arm(self) -> None:
@@ -78,6 +81,10 @@ class AutoSaver(QObject):
         if not self.pending:
             return True
         if self.stopped:
+            if self._changed_since_conflict and isinstance(self.last_error, ConflictError):
+                # typed on after a refused save: say it again, so that text reaches the clipboard too
+                self._changed_since_conflict = False
+                self.conflict.emit(self.last_error)
             return False
         t0 = time.perf_counter()
         saving = ""

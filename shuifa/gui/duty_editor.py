@@ -245,6 +245,7 @@ class DutyEditor(QScrollArea):
         self._pool: list[RequirementRow] = []  # made once, reused for every duty
         self._rows: list[RequirementRow] = []  # the rows of the current duty
         self._loading = False
+        self._chained = 0  # value widgets in the tab chain so far
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -359,11 +360,27 @@ class DutyEditor(QScrollArea):
             for key, f in self.fields.items():
                 f.set_document(self._doc(duty.id, key, getattr(entry, key) if entry else ""))
             self._show_previous(duty)
+            self._chain_tab_order()
             self._grow.fit()
             self._show_state()
         finally:
             self._loading = False
         self.verticalScrollBar().setValue(0)
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows reading order: the requirement fields, 落实情况, 履职情况, 存在问题, 改进措施,
+        佐证材料, then last year's box. Value widgets are made on first need (after the page), so Qt
+        would put them last in the window's chain (Tab from a count jumped to the tree's filter); the
+        chain is re-made only when widgets were added (hidden ones are skipped by Tab)."""
+        chain: list[QWidget] = [w for row in self._pool for w in row._widgets.values()]
+        if len(chain) == self._chained:
+            return
+        self._chained = len(chain)
+        chain += list(self.status_buttons.values())
+        chain += [f.editor for f in self.fields.values()]
+        chain += [self.quote_button, self.prev_text]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _show_previous(self, duty: Node) -> None:
         """Last year's text beside the editors. The box stays (empty) on duties without one when the

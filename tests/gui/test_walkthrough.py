@@ -311,3 +311,88 @@ def test_typing_a_count_replaces_the_empty_mark(window, store, qtbot):
     qtbot.keyClicks(box, "3")
     assert box.value() == 3
     assert v.report.entries[duty.id].values[duty.requirements[0].id].value == 3
+
+
+def _focus_sequence(w, start, stop, limit=12):
+    """Press Tab from ``start`` until ``stop`` has the focus; the widgets passed on the way."""
+    from PySide6.QtTest import QTest
+
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    seen = [QApplication.focusWidget()]
+    while seen[-1] is not stop and len(seen) < limit:
+        QTest.keyClick(seen[-1], Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_follows_reading_order_on_a_duty_page(window, store, qtbot):
+    w, report = open_blank(window, store)
+    v = w.view
+    ed = v.duty_editor
+    duty = next(d for d in report.duties() if d.requirements and d.requirements[0].kind == "count")
+    v.go_to(duty.id)
+    box = ed._rows[0].widget
+    qtbot.waitUntil(box.isVisible)
+    qtbot.wait(20)  # opening the report gives the editor focus on the next tick
+    w.activateWindow()
+    seen = _focus_sequence(w, box, ed.fields["performance"].editor)
+    assert seen[0] is box
+    assert seen[-1] is ed.fields["performance"].editor, [type(x).__name__ for x in seen]
+    assert v.only_unfinished not in seen and v.tree not in seen
+    assert any(x in ed.status_buttons.values() for x in seen[1:-1])  # 落实情况 between the two
+    assert all(ed.isAncestorOf(x) for x in seen)
+    order = [ed.fields[k].editor for k in ("performance", "problems", "improvements", "evidence")]
+    seen = _focus_sequence(w, order[0], order[-1])
+    assert seen == order
+    # a duty with a deadline (its date field made on first need) follows the same order
+    dated = next((d for d in report.duties() for r in d.requirements if r.kind != "count"), None)
+    if dated is not None:
+        v.go_to(dated.id)
+        seen = _focus_sequence(w, ed._rows[0].widget, ed.fields["performance"].editor)
+        assert seen[-1] is ed.fields["performance"].editor
+
+
+def test_requirements_are_judged_in_the_report_year_and_period_counts_entered_per_year(window, store, qtbot):
+    from shuifa.model import Requirement, RequirementValue
+
+    report = blank_report()
+    assert report.year == 2025
+    duties = [d for d in report.duties() if not d.requirements]
+    counted, dated = duties[0], duties[1]
+    counted.requirements = [
+        Requirement(kind="count", text="每半年听取一次汇报", min=1, per="half-year", label="听取次数")
+    ]
+    dated.requirements = [Requirement(kind="deadline", text="每年3月1日前报告", deadline="03-01", label="报告日期")]
+    e = report.entry(dated.id)
+    e.status, e.performance = "done", "按时报告。"
+    e.values["r1"] = RequirementValue(date="2024-12-20")  # early in the 2025 cycle: on time
+    store.create_report(report)
+    w = window()
+    w.start.reload()
+    assert w.open_report(report.id)
+    v = w.view
+    v.go_to(counted.id)
+    row = v.duty_editor._rows[0]
+    assert row.name.text() == "听取次数（全年）"
+    assert row.labels[1].text() == "要求 ≥ 2 次/年（每半年 ≥ 1 次）"
+    row.widget.setValue(1)
+    assert "未达到" in row.mark.text()
+    row.widget.setValue(2)
+    assert "已达到" in row.mark.text()
+    v.go_to(dated.id)
+    row = v.duty_editor._rows[0]
+    assert row.name.text() == "报告日期"
+    assert "已达到" in row.mark.text()
+    assert v.report.duty_state(dated) == "done"
+    v.show_side("check")
+    v.check.refresh()
+    assert not any(f.key == dated.id and f.category == "unmet" for f in v.check.items)
+    # the same date is a year late for the 2026 report
+    v.go_to("part:official")
+    v.parts_editor.year_spin.setValue(2026)
+    v.go_to(dated.id)
+    assert "未达到" in v.duty_editor._rows[0].mark.text()
+    v.check.refresh()
+    assert any(f.key == dated.id and f.category == "unmet" for f in v.check.items)
