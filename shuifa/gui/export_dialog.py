@@ -109,11 +109,20 @@ class ExportDialog(QDialog):
                 self.template.addItem(t.title + ("" if t.builtin else "（自定义）"), t)
         self._suggest()
 
+    def _ext(self) -> str:
+        return ".docx" if self.word.isChecked() else ".pdf"
+
+    def default_name(self) -> str:
+        """单位-姓名-年度文稿.docx/.pdf for the kind and format chosen."""
+        return file_stem(self.report, self.kind.currentData()) + self._ext()
+
     def _suggest(self) -> None:
-        ext = ".docx" if self.word.isChecked() else ".pdf"
         cur = self.path.text().strip()
-        folder = Path(cur).parent if cur else self.folder
-        self.path.setText(str(folder / (file_stem(self.report, self.kind.currentData()) + ext)))
+        folder = self.folder
+        if cur:
+            p = Path(cur).expanduser()
+            folder = p if p.is_dir() else p.parent
+        self.path.setText(str(folder / self.default_name()))
         if self.pdf.isChecked():
             from ..render import find_soffice
 
@@ -132,17 +141,34 @@ class ExportDialog(QDialog):
             self.path.setText(path)
 
     def target(self) -> Path:
-        p = Path(self.path.text().strip()).expanduser()
-        ext = ".docx" if self.word.isChecked() else ".pdf"
+        """The file to write. An existing folder typed into 保存到 gets the file inside it, under the
+        default name (单位-姓名-年度文稿); a name without the format's extension gets it."""
+        text = self.path.text().strip()
+        p = Path(text).expanduser()
+        ext = self._ext()
+        if p.is_dir() or text.endswith(("/", "\\")):
+            return p / self.default_name()
         if p.suffix.lower() != ext:
             p = p.with_name(p.name + ext) if p.suffix.lower() not in (".docx", ".pdf") else p.with_suffix(ext)
         return p
 
     def start(self) -> None:
         if not self.path.text().strip():
-            messages.warn(self, "请选择保存位置。")
+            messages.warn(self, "请选择保存位置。", "在“保存到”中填写文件名，或点“浏览…”选择文件夹和文件名。")
             return
         out = self.target()
+        if str(out) != self.path.text().strip():
+            self.path.setText(str(out))  # show where it really goes (a folder typed: the file inside it)
+        folder = out.parent
+        if not folder.is_dir():
+            what = "不是文件夹" if folder.exists() else "不存在"
+            messages.warn(
+                self,
+                f"保存位置“{folder}”{what}，无法导出。",
+                "请点“浏览…”选择一个已有的文件夹，或先在文件管理器中新建这个文件夹，再点“导出”。",
+                title="无法导出",
+            )
+            return
         if out.exists() and not messages.confirm(self, f"“{out.name}”已存在，要替换它吗？", ok="替换"):
             return
         template = self.template.currentData() or self.kind.currentData()
@@ -185,7 +211,11 @@ class ExportDialog(QDialog):
 
 
 def open_in_system(path: Path) -> bool:
+    """Open the exported file (or its folder); when the system cannot, advice for that kind of file."""
+    from .clerk.common import cannot_open_advice
+
     ok = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     if not ok:
-        messages.warn(None, f"无法用系统程序打开“{path}”。", "请在文件管理器中找到该文件，用 WPS 或 Word 打开。")
+        what = "文件夹" if path.is_dir() else "文件"
+        messages.warn(None, f"无法用系统程序打开{what}“{path}”。", cannot_open_advice(path), title="无法打开")
     return ok

@@ -63,15 +63,56 @@ def test_export_to_a_missing_folder_says_what_to_do(window, store, qtbot, tmp_pa
     def driver(dlg: QDialog) -> int:
         dlg.path.setText(str(out))
         dlg.ok.click()
-        qtbot.waitUntil(lambda: bool(dlg.task is not None and dlg.task.error is not None), timeout=30000)
+        assert dlg.task is None  # refused before rendering
+        assert dlg.ok.isEnabled()  # the user can correct the path and try again
         return 0
 
     dialogs.set_dialog_driver(driver)
     w.actions_by_name["export"].trigger()
     err = answers.seen[-1]
-    assert err.level == "error" and err.title == "导出失败"
-    assert "不存在" in err.text
-    assert not out.exists()
+    assert err.title == "无法导出"
+    assert err.text == f"保存位置“{out.parent}”不存在，无法导出。"
+    assert "浏览" in err.detail and "新建" in err.detail
+    assert not out.parent.exists()
+
+
+def test_export_into_a_folder_typed_in_save_to(window, store, qtbot, tmp_path: Path, answers):
+    w = _open(window, store)
+    folder = tmp_path / "述法材料"
+    folder.mkdir()
+    seen = {}
+
+    def driver(dlg: QDialog) -> int:
+        dlg.path.setText(str(folder))
+        dlg.ok.click()
+        qtbot.waitUntil(lambda: dlg.output is not None or bool(dlg.task and dlg.task.error), timeout=30000)
+        seen["path"] = dlg.path.text()
+        return dlg.result()
+
+    dialogs.set_dialog_driver(driver)
+    answers.default = "关闭"
+    w.actions_by_name["export"].trigger()
+    expected = folder / "中共牛心坨镇委员会-王五-2025年度书面述法报告.docx"
+    assert expected.is_file() and docx.Document(str(expected)).paragraphs
+    assert not (tmp_path / "述法材料.docx").exists()
+    assert seen["path"] == str(expected)
+    assert sorted(p.name for p in folder.iterdir()) == [expected.name]
+
+
+def test_a_pdf_that_cannot_be_opened_gets_pdf_advice(app, tmp_path: Path, answers, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from shuifa.gui.export_dialog import open_in_system
+
+    pdf = tmp_path / "报告.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    assert not open_in_system(pdf)
+    msg = answers.seen[-1]
+    assert msg.title == "无法打开" and str(pdf) in msg.text
+    assert "PDF 阅读器" in msg.detail and "Word" not in msg.detail
+    assert not open_in_system(tmp_path)
+    assert "文件夹" in answers.seen[-1].text and "文件管理器" in answers.seen[-1].detail
 
 
 def test_export_pdf_where_libreoffice_is_installed(window, store, qtbot, tmp_path: Path, answers):
