@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -80,6 +80,48 @@ def ensure_sample(store: Store) -> str | None:
     return report.id
 
 
+LOCK_NAME = "shuifa.lock"
+ALREADY_RUNNING = "述法助手已经在运行。"
+
+
+def instance_lock() -> QLockFile:
+    """The lock that one running app holds on its data folder. A lock left by a process that no longer
+    runs (killed, crashed) is stale and taken over; its age alone never makes it stale, so a window
+    open for days keeps it."""
+    from ..paths import data_home
+
+    lock = QLockFile(str(data_home() / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone
+    return lock
+
+
+def claim_instance() -> tuple[bool, QLockFile | None]:
+    """(go on, the lock held). When another instance runs on the same data folder, ask the user."""
+    lock = instance_lock()
+    if lock.tryLock(0):
+        return True, lock
+    from . import messages
+
+    if lock.error() != QLockFile.LockError.LockFailedError:  # a read-only folder: nothing to protect
+        return True, None
+    info = lock.getLockInfo()  # PySide6: (pid, hostname, appname)
+    pid = info[0] if isinstance(info, tuple) and info and isinstance(info[0], int) else 0
+    who = f"（进程号 {pid}）" if pid else ""
+    answer = messages.ask(
+        None,
+        f"述法助手已经在运行{who}，正在使用同一个数据文件夹。",
+        ("仍然打开", "退出"),
+        default="退出",
+        detail=(
+            "建议切换到已经打开的述法助手窗口继续工作（可在任务栏中找到它）。\n"
+            "如果仍然打开第二个窗口：两个窗口中对同一项职责（或同一页报告信息）的修改不会互相覆盖，"
+            "后保存的一方会被拒绝，并把未保存的内容复制到剪贴板。"
+        ),
+        title=ALREADY_RUNNING,
+    )
+    return answer == "仍然打开", None
+
+
 def after_first_paint() -> None:
     """Work that must not delay the first window: preload the render package in a thread, and move
     everything made so far out of the cyclic garbage collector's way (shorter GC pauses while typing)."""
@@ -103,10 +145,15 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
     app = make_app(argv)
     from . import messages
 
+    go_on, lock = claim_instance()
+    if not go_on:
+        return 0
     try:
         store = Store.open()
     except ShuifaError as exc:
         messages.show_error(None, exc, "无法打开数据文件")
+        if lock is not None:
+            lock.unlock()
         return 1
     try:
         ensure_sample(store)
@@ -126,6 +173,8 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
     finally:
         preview_panel.background_import = False
         store.close()
+        if lock is not None:
+            lock.unlock()
 
 
 def main() -> int:
