@@ -1,7 +1,9 @@
 """Screenshots of the real app for the README and docs/gui.md: ``python scripts/screenshots.py``.
 
 Runs the app offscreen on a private, temporary store (a sample report, a half-finished report, a
-report for the following year), drives it to each screen and saves ``docs/screenshots/*.png``.
+report for the following year), drives it to each screen and saves ``docs/screenshots/*.png``;
+``report-page1.png`` is the first page of the sample's 书面述法报告 as LibreOffice prints it
+(skipped with a message when soffice or pdftoppm is missing).
 Run it again after changing the GUI so the pictures stay current.
 """
 
@@ -41,6 +43,31 @@ def save(widget: QWidget, name: str) -> Path:
     settle()
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
+    print(f"已保存 {path.relative_to(ROOT)}")
+    return path
+
+
+def report_page(report: Report) -> Path | None:
+    """The first page of the report's 书面述法报告 as a picture: rendered to PDF by LibreOffice
+    (``shuifa.render.render_pdf``), page 1 converted with pdftoppm at 70 dpi."""
+    import shutil
+    import subprocess
+
+    from shuifa.render import find_soffice, render_pdf
+
+    if find_soffice() is None or shutil.which("pdftoppm") is None:
+        missing = "LibreOffice (soffice)" if find_soffice() is None else "pdftoppm（poppler-utils）"
+        print(f"跳过 report-page1.png：未安装 {missing}")
+        return None
+    with tempfile.TemporaryDirectory(prefix="shuifa-page-") as tmp:
+        pdf = render_pdf(report, "shufa-report", Path(tmp) / "report.pdf")
+        stem = OUT / "report-page1"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+            check=True,
+            timeout=120,
+        )
+    path = stem.with_suffix(".png")
     print(f"已保存 {path.relative_to(ROOT)}")
     return path
 
@@ -167,6 +194,7 @@ def main() -> int:
     ed.close()
 
     win.close()
+    report_page(store.load_report(sample_id))
     store.close()
     app.quit()
     return 0

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -321,9 +321,8 @@ class DutyEditor(QScrollArea):
         self.prev_text = QPlainTextEdit()
         self.prev_text.setReadOnly(True)
         self.prev_text.setStyleSheet("background: #F7F5EF;")
-        self.quote_button = QToolButton()
-        self.quote_button.setText("引用去年内容")
-        self.quote_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu sizes itself for the menu arrow (a tool button's arrow covered the text)
+        self.quote_button = QPushButton("引用去年内容")
         menu = QMenu(self.quote_button)
         for key in ("performance", "problems", "improvements"):
             menu.addAction(f"引用去年的{FIELDS[key]}", lambda k=key: self.quote_previous(k))

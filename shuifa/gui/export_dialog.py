@@ -133,6 +133,7 @@ class ExportDialog(QDialog):
             )
         else:
             self.pdf_note.setText("")
+        self.pdf_note.setVisible(bool(self.pdf_note.text()))  # no empty gap under the formats
 
     def _browse(self) -> None:
         filt = "Word 文档 (*.docx)" if self.word.isChecked() else "PDF 文件 (*.pdf)"
