@@ -178,7 +178,7 @@ def requirement_text(req: Requirement) -> str:
     return req.describe().replace(" ", "")
 
 
-def duty_values(duty: Node, entry: Entry) -> list[dict[str, Any]]:
+def duty_values(duty: Node, entry: Entry, year: int | None = None) -> list[dict[str, Any]]:
     out = []
     for req in duty.requirements:
         val = entry.values.get(req.id)
@@ -190,7 +190,7 @@ def duty_values(duty: Node, entry: Entry) -> list[dict[str, Any]]:
                 "value": value_text(req, val),
                 "required": requirement_text(req),
                 "source": req.text,
-                "met": requirement_met(req, val),
+                "met": requirement_met(req, val, year),
                 "note": val.note.strip(),
             }
         )
@@ -323,7 +323,7 @@ def _performance(report: Report, kind: str, paths: list[tuple[list[Node], Node]]
         else:
             # A value the official already wrote about (its label or the list's phrase is in the text) is not repeated.
             text = e.performance
-            vals = [v for v in duty_values(duty, e) if v["label"] not in text and v["source"] not in text]
+            vals = [v for v in duty_values(duty, e, report.year) if v["label"] not in text and v["source"] not in text]
             if vals:
                 paras[-1] = _insert_before_end(paras[-1], values_clause(vals))
         parent_key = id(anc[-1]) if anc else 0
@@ -526,7 +526,7 @@ def build_context(report: Report, kind: str, *, today: date | None = None) -> di
                 "problems": split_paragraphs(e.problems),
                 "improvements": split_paragraphs(e.improvements),
                 "evidence": split_paragraphs(e.evidence),
-                "values": duty_values(duty, e),
+                "values": duty_values(duty, e, report.year),
             }
         )
     return {
