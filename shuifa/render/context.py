@@ -237,7 +237,8 @@ def _byline(report: Report) -> str:
     return "　".join(p for p in (position, name) if p)
 
 
-def _opening(report: Report, kind: str) -> list[str]:
+def _opening(report: Report, kind: str, has_body: bool = True) -> list[str]:
+    """The opening paragraphs; the lead-in to the body (…报告如下：) only when a body follows."""
     year = report.year
     paras = _paras(report.parts.get("opening", ""))
     unit = report.official.unit.strip() or "本单位"
@@ -263,6 +264,9 @@ def _opening(report: Report, kind: str) -> list[str]:
                 f"和职责清单要求，切实履行推进法治建设第一责任人职责，推动{unit}法治建设各项工作取得新成效。"
             ]
     last = paras[-1]
+    if not has_body:  # nothing written yet: no sentence may end in “如下：” with nothing after it
+        stripped = _REPORT_AS_FOLLOWS.sub("", last).rstrip()
+        return paras[:-1] + [stripped] if stripped else (paras[:-1] or [_no_lead_in(kind, report)])
     if kind == "shufa-report" and "报告如下" in last:
         return paras
     stripped = _REPORT_AS_FOLLOWS.sub("", last).rstrip()
@@ -273,6 +277,11 @@ def _opening(report: Report, kind: str) -> list[str]:
     else:
         paras = [ending]
     return paras
+
+
+def _no_lead_in(kind: str, report: Report) -> str:
+    unit = report.official.unit.strip() or "本单位"
+    return f"{report.year}年，本人认真履行推进法治建设第一责任人职责，推动{unit}法治建设各项工作取得新成效。"
 
 
 def _gather(paragraph_lists: list[list[str]]) -> list[str]:
@@ -467,7 +476,7 @@ def compose(report: Report, kind: str, *, today: date | None = None) -> Composed
 
     year = report.year
     title = {"shufa-report": REPORT_TITLE, "speech": f"{year}年度述法发言", "shuzhi-section": ""}[kind]
-    opening = _opening(report, kind)
+    opening = _opening(report, kind, has_body=any(s["present"] for s in sections.values()))
     closing = [SPEECH_CLOSING] if speech else []
     salutation = SPEECH_SALUTATION if speech else ""
     heading = SHUZHI_HEADING if kind == "shuzhi-section" else ""

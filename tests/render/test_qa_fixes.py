@@ -185,3 +185,18 @@ def test_tag_split_over_runs_still_counts(tmp_path):
     tpl = make_template(tmp_path / "拆开.docx", [para("", runs=["姓名：{", "{ official.na", "me }", "}"])])
     out = render_docx(filled_report(), tpl, tmp_path / "o.docx")
     assert paragraphs(out) == [("", "姓名：张三")]
+
+
+@pytest.mark.parametrize("kind", ["shufa-report", "shuzhi-section", "speech"])
+def test_a_report_with_nothing_written_has_no_dangling_lead_in(kind: str) -> None:
+    from shuifa.lists import load_builtin
+    from shuifa.model import Official, Report
+    from shuifa.render import preview_text
+
+    report = Report.new(
+        Official("王五", "县长", "测试县人民政府", "government"), 2026, load_builtin("zhejiang-province-2018")
+    )
+    lines = [line for line in preview_text(report, kind).text.splitlines() if line.strip()]
+    assert not any(line.rstrip().endswith(("：", ":")) for line in lines if line != "各位领导、同志们：")
+    assert not any("如下" in line for line in lines)
+    assert any("2026年" in line for line in lines)  # the opening is still there
