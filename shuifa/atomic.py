@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,6 +57,11 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     if target.is_dir():
         raise explain_os_error(IsADirectoryError(errno.EISDIR, "is a directory"), target)
+    if _read_only(target):
+        raise OutputError(
+            f"“{target}”是只读文件，不能覆盖。",
+            hint="请换一个文件名或保存位置；如确需覆盖，请先在文件属性中取消“只读”。",
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
@@ -88,6 +94,15 @@ def write_with(target: str | os.PathLike[str], writer: Callable[[Path], None]) -
     """Call ``writer(tmp_path)`` and move the result into place atomically."""
     with atomic_path(target) as tmp:
         writer(tmp)
+
+
+def _read_only(target: Path) -> bool:
+    """A file marked read-only (no owner write bit; Windows' read-only attribute shows the same).
+    Replacing it by rename would succeed, so it is checked, not left to the OS."""
+    try:
+        return not (target.stat().st_mode & stat.S_IWUSR)
+    except OSError:
+        return False
 
 
 def _read_umask() -> int:

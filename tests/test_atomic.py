@@ -65,3 +65,13 @@ def test_failure_inside_the_block_leaves_target_alone(tmp_path: Path) -> None:
             raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "旧内容"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_read_only_target_is_not_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "已定稿.docx"
+    target.write_bytes(b"final")
+    os.chmod(target, 0o444)
+    with pytest.raises(OutputError, match="只读"):
+        atomic.write_bytes(target, b"new")
+    assert target.read_bytes() == b"final"
+    assert [p.name for p in tmp_path.iterdir()] == ["已定稿.docx"]

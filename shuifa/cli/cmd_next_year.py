@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_help_flag(p)
     p.add_argument("file", metavar="文件.shufa", help="本年度的报告文件")
     p.add_argument("-o", "--output", required=True, metavar="新文件.shufa", help="新报告的保存位置")
+    p.add_argument("--force", action="store_true", help="新文件已存在时覆盖它")
     p.set_defaults(func=run)
 
 
@@ -37,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
     if out.resolve() == Path(args.file).resolve():
         raise OutputError("新报告不能覆盖本年度的报告文件。", hint="请换一个文件名。")
     report = read_report(args.file)
+    if out.exists() and not args.force:
+        raise OutputError(
+            f"“{out}”已存在，为免覆盖其中的报告，没有写入。", hint="请换一个文件名；确需覆盖时加 --force。"
+        )
     new = make_next_year(report)
     write_report(new, out)
     o = new.official

@@ -154,3 +154,25 @@ def test_show_counts_carry_over(tmp_path: Path, capsys: pytest.CaptureFixture[st
     path = exchange.write_report(report, tmp_path / "r.shufa")
     assert main(["show", str(path)]) == 0
     assert "上年度问题整改：2 项（已整改 1，未填写 1）" in capsys.readouterr().out
+
+
+def test_next_year_never_overwrites_another_file(tmp_path: Path) -> None:
+    this_year = exchange.write_report(
+        make_sample(load_builtin("anshan-gaoxin-2023"), year=2025), tmp_path / "2025.shufa"
+    )
+    other = tmp_path / "其他报告.shufa"
+    other.write_bytes(this_year.read_bytes())
+    before = other.read_bytes()
+    assert main(["next-year", str(this_year), "-o", str(other)]) == 2
+    assert other.read_bytes() == before
+    assert main(["next-year", str(this_year), "-o", str(other), "--force"]) == 0
+    assert exchange.read_report(other).year == 2026
+
+
+def test_schema_error_names_fields_in_chinese(small_report, tmp_path: Path) -> None:
+    doc = exchange.report_to_document(small_report)
+    doc["report"]["parts"]["study"] = "学" * 200001
+    path = tmp_path / "huge.shufa"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(Exception, match="学法用法 的文字太长"):
+        exchange.read_report(path)
