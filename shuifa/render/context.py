@@ -411,7 +411,8 @@ def _rectification(report: Report, speech: bool = False) -> list[str]:
         if not item.state and not note:
             continue
         problem = item.problem.strip().rstrip(_TRAILING_PUNCT)
-        head = f"关于“{problem}”的问题" if problem else "关于上年度查找的问题"
+        inner = problem.replace("“", "‘").replace("”", "’")  # quotes inside quotes are single (GB/T 15834)
+        head = f"关于“{inner}”的问题" if problem else "关于上年度查找的问题"
         if item.state in states:
             head += f"，{states[item.state]}"
         head += "。"

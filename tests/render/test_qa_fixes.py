@@ -200,3 +200,15 @@ def test_a_report_with_nothing_written_has_no_dangling_lead_in(kind: str) -> Non
     assert not any(line.rstrip().endswith(("：", ":")) for line in lines if line != "各位领导、同志们：")
     assert not any("如下" in line for line in lines)
     assert any("2026年" in line for line in lines)  # the opening is still there
+
+
+def test_quotes_inside_a_quoted_problem_become_single() -> None:
+    from shuifa.model import CarryOverItem
+    from shuifa.render import preview_text
+
+    report = filled_report()
+    report.carry_over = [
+        CarryOverItem(id="c9", problem="落实“每年召开一次领导小组会议”要求不到位", state="done", note="已建立制度。")
+    ]
+    text = preview_text(report, "shufa-report").text
+    assert "关于“落实‘每年召开一次领导小组会议’要求不到位”的问题，已整改到位。已建立制度。" in text
