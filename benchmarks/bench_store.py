@@ -30,7 +30,7 @@ def main() -> None:
         figure("保存一条职责（300条报告）p50", statistics.median(saves), "ms")
         figure("保存一条职责（300条报告）p99", percentile(saves, 99), "ms", "< 5 ms")
         headers: list[float] = []
-        for i in range(300):
+        for _ in range(300):
             report.parts["next_steps"] += "一"
             t = time.perf_counter()
             store.save_header(report)
