@@ -259,6 +259,11 @@ def body_loop(var: str) -> list[str]:
     return [tag(f"{{%p for p in {var} %}}"), para("{{ p }}"), tag("{%p endfor %}")]
 
 
+def title_loop() -> list[str]:
+    """The title, one paragraph per line (``title_lines``: a long title broken at a word, GB/T 9704 7.3.1)."""
+    return [tag("{%p for line in title_lines %}"), para("{{ line }}", gbt.STYLE_TITLE), tag("{%p endfor %}")]
+
+
 def blocks_loop(var: str) -> list[str]:
     """Headings at levels 2–4 and body paragraphs of the 履职情况 section, one paragraph each."""
     return [
@@ -297,7 +302,7 @@ def report_sections(level: int) -> list[str]:
 
 def shufa_report_body() -> list[str]:
     return [
-        para("{{ title }}", gbt.STYLE_TITLE),
+        *title_loop(),
         para("{{ byline }}", gbt.STYLE_BYLINE),
         para(""),
         *body_loop("opening"),
@@ -318,7 +323,7 @@ def shuzhi_section_body() -> list[str]:
 
 def speech_body() -> list[str]:
     return [
-        para("{{ title }}", gbt.STYLE_TITLE),
+        *title_loop(),
         para("{{ byline }}", gbt.STYLE_BYLINE),
         para(
             "（约{{ speech.chars }}字，按每分钟{{ speech.rate }}字计，用时约{{ speech.minutes_text }}）", gbt.STYLE_NOTE

@@ -503,6 +503,35 @@ def compose(report: Report, kind: str, *, today: date | None = None) -> Composed
     )
 
 
+#: 2号 (22 pt) characters on a 156-mm line.
+TITLE_CHARS_PER_LINE = 20
+_TITLE_BREAKS = ("法治建设", "第一责任人", "职责", "年度", "关于")
+
+
+def title_lines(title: str) -> list[str]:
+    """A title as its printed lines: a title longer than a line is broken in two at a word
+    boundary, as evenly as possible (GB/T 9704 7.3.1: 回行时词意完整、排列对称), so no word such as
+    报告 is left alone on the second line. Empty title → no lines."""
+    if not title:
+        return []
+    if len(title) <= TITLE_CHARS_PER_LINE:
+        return [title]
+    best: tuple[int, int] | None = None
+    for word in _TITLE_BREAKS:
+        start = title.find(word)
+        while start != -1:
+            cut = start + len(word)
+            first, second = cut, len(title) - cut
+            if 0 < first <= TITLE_CHARS_PER_LINE and 0 < second <= TITLE_CHARS_PER_LINE:
+                score = abs(first - second)
+                if best is None or score < best[0]:
+                    best = (score, cut)
+            start = title.find(word, start + 1)
+    if best is None:
+        return [title]
+    return [title[: best[1]], title[best[1] :]]
+
+
 def _count_chars(*texts: str) -> int:
     return sum(len(t) - t.count(" ") - t.count("　") for t in texts)
 
@@ -543,6 +572,7 @@ def build_context(report: Report, kind: str, *, today: date | None = None) -> di
         "kind": kind,
         "kind_title": KINDS[kind],
         "title": c.title,
+        "title_lines": title_lines(c.title),
         "byline": c.byline,
         "heading": c.heading,
         "salutation": c.salutation,
@@ -609,8 +639,7 @@ def preview_text(report: Report, kind: str = "shufa-report", *, today: date | No
     """
     c = compose(report, kind, today=today)
     lines: list[str] = []
-    if c.title:
-        lines.append(c.title)
+    lines.extend(title_lines(c.title))
     if c.byline:
         lines.append(c.byline)
     if kind == "speech":

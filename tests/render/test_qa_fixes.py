@@ -212,3 +212,22 @@ def test_quotes_inside_a_quoted_problem_become_single() -> None:
     ]
     text = preview_text(report, "shufa-report").text
     assert "关于“落实‘每年召开一次领导小组会议’要求不到位”的问题，已整改到位。已建立制度。" in text
+
+
+def test_long_title_breaks_at_a_word_into_balanced_lines() -> None:
+    from shuifa.render.context import TITLE_CHARS_PER_LINE, title_lines
+
+    assert title_lines("关于履行推进法治建设第一责任人职责情况的报告") == [
+        "关于履行推进法治建设",
+        "第一责任人职责情况的报告",
+    ]
+    assert title_lines("2025年度述法发言") == ["2025年度述法发言"]
+    assert title_lines("") == []
+    for title in (
+        "关于履行推进法治建设第一责任人职责情况的报告",
+        "某某县2025年度党政主要负责人履行推进法治建设第一责任人职责情况的报告",
+    ):
+        lines = title_lines(title)
+        assert "".join(lines) == title
+        assert len(lines[-1]) > 2  # never a lone 报告
+        assert all(len(line) <= TITLE_CHARS_PER_LINE for line in lines) or len(lines) == 1
