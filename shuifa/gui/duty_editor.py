@@ -489,11 +489,7 @@ class DutyEditor(QScrollArea):
         f = self.fields.get(key)
         if f is None:
             return
-        cur = f.editor.textCursor()
-        cur.setPosition(start)
-        cur.setPosition(start + length, cur.MoveMode.KeepAnchor)
-        f.editor.setTextCursor(cur)
-        f.editor.setFocus()
+        f.select(start, length)
         self.ensureWidgetVisible(f)
 
     def focus_first(self) -> None:

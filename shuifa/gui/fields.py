@@ -92,3 +92,11 @@ class TextField(QWidget):
         cur.insertText(prefix + text.strip())
         self.editor.setTextCursor(cur)
         self.editor.setFocus()
+
+    def select(self, start: int, length: int) -> None:
+        """Select ``length`` characters from ``start`` (a find result) and focus the editor."""
+        cur = self.editor.textCursor()
+        cur.setPosition(start)
+        cur.setPosition(start + length, cur.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cur)
+        self.editor.setFocus()

@@ -3,6 +3,8 @@ and editing (edit / merge / split / delete / re-role / group↔duty) before the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -310,22 +312,18 @@ class ImportReviewDialog(QDialog):
         """Re-role the selected nodes and everything inside them."""
         if self._loading:
             return
-        for n in self._selected_nodes():
-            stack = [n]
-            while stack:
-                x = stack.pop()
-                x.role = role
-                stack.extend(x.children)
-                if x.id in self._items:
-                    self._paint(self._items[x.id], x)
-        self._update_summary()
+        self._apply_to_selected_subtrees(lambda x: setattr(x, "role", role))
 
     def _set_reportable(self, on: bool) -> None:
+        self._apply_to_selected_subtrees(lambda x: setattr(x, "reportable", on))
+
+    def _apply_to_selected_subtrees(self, change: Callable[[Node], None]) -> None:
+        """Apply ``change`` to the selected nodes and everything inside them, then repaint."""
         for n in self._selected_nodes():
             stack = [n]
             while stack:
                 x = stack.pop()
-                x.reportable = on
+                change(x)
                 stack.extend(x.children)
                 if x.id in self._items:
                     self._paint(self._items[x.id], x)

@@ -230,11 +230,7 @@ class PartsEditor(QStackedWidget):
         f = self.fields.get(key)
         if f is None:
             return
-        cur = f.editor.textCursor()
-        cur.setPosition(start)
-        cur.setPosition(start + length, cur.MoveMode.KeepAnchor)
-        f.editor.setTextCursor(cur)
-        f.editor.setFocus()
+        f.select(start, length)
 
     def focus_first(self, key: str) -> None:
         self.page(key)
