@@ -70,9 +70,31 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Any:
+    """The reference validator: used to describe what is wrong (its errors carry the path)."""
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(schema())
+
+
+@cache
+def _fast_check() -> Any:
+    """A compiled validator (fastjsonschema), ~25× faster: a valid file — nearly every file — is
+    passed by it alone; only a file it rejects goes to the reference validator for the message."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema())
+
+
+def _schema_errors(doc: Any) -> list[Any]:
+    import fastjsonschema
+
+    try:
+        _fast_check()(doc)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        # The reference validator decides (it does not check "format", so the two can disagree
+        # only on a malformed date, which it accepts as before).
+        return sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
 
 
 def report_to_document(report: Report) -> dict[str, Any]:
@@ -164,7 +186,7 @@ def loads(data: bytes | str, *, name: str = "文件") -> Report:
             f"“{name}”由更新版本的述法助手导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}）。",
             hint="请升级述法助手后再导入。",
         )
-    errors = sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path))
+    errors = _schema_errors(doc)
     if errors:
         raise InvalidFileError(
             f"“{name}”的内容不符合报告文件格式：{_describe(errors[0], doc)}。"
@@ -178,15 +200,17 @@ def loads(data: bytes | str, *, name: str = "文件") -> Report:
 
 def _check_consistency(report: Report, name: str) -> None:
     ids: set[str] = set()
+    duty_ids: set[str] = set()
     for _, node in report.duty_list.walk():
         if node.id in ids:
             raise InvalidFileError(
                 f"“{name}”的职责清单中编号“{node.id}”重复出现，文件已损坏。", hint="请让对方重新导出。"
             )
         ids.add(node.id)
+        if node.is_duty:
+            duty_ids.add(node.id)
     for duty_id in report.entries:
-        node = report.duty_list.find(duty_id)
-        if node is None or not node.is_duty:
+        if duty_id not in duty_ids:
             raise InvalidFileError(
                 f"“{name}”中有填报内容对应的职责“{duty_id}”不在职责清单里，文件已损坏。", hint="请让对方重新导出。"
             )

@@ -26,12 +26,6 @@ def store_path() -> Path:
     return data_home() / "shuifa.db"
 
 
-def backups_dir() -> Path:
-    d = data_home() / "backups"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
-
-
 def user_templates_dir() -> Path:
     d = data_home() / "templates"
     d.mkdir(parents=True, exist_ok=True)

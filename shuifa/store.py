@@ -23,7 +23,7 @@ from typing import Any
 
 from . import paths
 from .errors import ConflictError, StoreError
-from .model import DutyList, Entry, Official, Report, new_id, now_iso
+from .model import DutyList, Entry, Report, new_id, now_iso
 
 SCHEMA_VERSION = 2
 BACKUPS_KEPT = 10
@@ -128,6 +128,10 @@ class Store:
             ) from exc
         if backup:
             store.backup_if_due()
+            try:
+                store.purge_deleted()  # deletions older than 30 days are gone for good
+            except StoreError:
+                pass
         return store
 
     def _setup(self) -> None:
@@ -271,7 +275,6 @@ class Store:
         data = json.dumps(entry.to_dict(), ensure_ascii=False)
         # 0 = "absent when this store loaded or created the report"; None = never loaded here
         seen = self._entry_revs.get(key, 0 if report.id in self._report_revs else None)
-        duty = report.duty_list.find(entry.duty_id)
         # keep the in-memory report consistent so progress is right
         report.entries[entry.duty_id] = entry
         report.updated = entry.updated
@@ -280,7 +283,7 @@ class Store:
             row = cur.execute("SELECT rev FROM entries WHERE report_id = ? AND duty_id = ?", key).fetchone()
             if row is None:
                 if seen:
-                    raise ConflictError(_conflict_msg(_duty_name(duty, entry.duty_id)))
+                    raise ConflictError(_conflict_msg(_duty_name(report, entry.duty_id)))
                 if (
                     cur.execute("SELECT 1 FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
                     is None
@@ -292,7 +295,7 @@ class Store:
                 new_rev = 1
             else:
                 if seen is not None and row[0] != seen:
-                    raise ConflictError(_conflict_msg(_duty_name(duty, entry.duty_id)))
+                    raise ConflictError(_conflict_msg(_duty_name(report, entry.duty_id)))
                 new_rev = row[0] + 1
                 cur.execute(
                     "UPDATE entries SET data = ?, rev = ? WHERE report_id = ? AND duty_id = ?", (data, new_rev, *key)
@@ -390,10 +393,6 @@ class Store:
             raise StoreError(f"找不到职责清单“{list_id}”。", hint="请重新导入该清单。")
         return DutyList.from_dict(json.loads(rows[0][0]))
 
-    def delete_list(self, list_id: str) -> None:
-        with self._tx() as cur:
-            cur.execute("DELETE FROM lists WHERE id = ?", (list_id,))
-
     # ------------------------------------------------------------------ UI state
     def get_state(self, key: str, default: Any = None) -> Any:
         rows = self._query("SELECT value FROM state WHERE key = ?", (key,))
@@ -482,18 +481,13 @@ def _conflict_msg(what: str) -> str:
     )
 
 
-def _duty_name(duty: object, fallback: str) -> str:
-    if duty is None:
-        return fallback
-    text = getattr(duty, "text", "") or getattr(duty, "title", "")
-    short = text[:16] + ("…" if len(text) > 16 else "")
-    return f"{getattr(duty, 'label', '')}{short}".strip() or fallback
+def _duty_name(report: Report, duty_id: str) -> str:
+    """How a conflict message names a duty (looked up only when there is a conflict)."""
+    from .completeness import duty_title
+
+    duty = report.duty_list.find(duty_id)
+    return duty_title(duty, 16) if duty is not None else duty_id
 
 
 def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def new_report(official: Official, year: int, duty_list: DutyList) -> Report:
-    """Convenience: a blank report (see Report.new)."""
-    return Report.new(official, year, duty_list)

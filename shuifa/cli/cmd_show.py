@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..exchange import read_report
-from ..model import RECTIFY_STATES, ROLES, STATUSES, Report
+from ..model import RECTIFY_STATES, REPORT_PARTS, ROLES, STATUSES, Report
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,17 +54,7 @@ def summary_lines(report: Report) -> list[str]:
             states[item.state] = states.get(item.state, 0) + 1
         detail = "，".join(f"{RECTIFY_STATES[k]} {v}" for k, v in states.items() if k in RECTIFY_STATES)
         lines.append(f"上年度问题整改：{len(report.carry_over)} 项（{detail}）")
-    filled_parts = [
-        name
-        for key, name in (
-            ("opening", "开篇"),
-            ("study", "学法用法"),
-            ("decisions", "重大事项依法决策"),
-            ("rectification", "上年度问题整改情况"),
-            ("next_steps", "下一步工作打算"),
-        )
-        if report.parts.get(key, "").strip()
-    ]
+    filled_parts = [name for key, name in REPORT_PARTS.items() if report.parts.get(key, "").strip()]
     lines.append("已填写的其他部分：" + ("、".join(filled_parts) if filled_parts else "无"))
     return lines
 
