@@ -292,9 +292,9 @@ def render_document(
     report: Report, template: str | Path | TemplateInfo = "shufa-report", *, today: date | None = None
 ) -> _Template:
     """Render into an in-memory docxtpl document (not saved yet)."""
-    info = resolve_template(template)
-    if not info.builtin:
-        check_template(info.path)  # a TemplateInfo made elsewhere, or a file changed since it was listed
+    info = resolve_template(template)  # a name or a path is checked there
+    if isinstance(template, TemplateInfo) and not info.builtin:
+        check_template(info.path)  # made elsewhere (a list, a batch): the file may have changed since
     context = build_context(report, info.kind, today=today)
     try:
         tpl = _Template(str(info.path))
