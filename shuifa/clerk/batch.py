@@ -29,12 +29,15 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import atomic
 from ..errors import OutputError, ShuifaError
 from ..model import Report
 from .oserror import folder_error
+
+if TYPE_CHECKING:
+    from ..render.templates import TemplateInfo
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -122,7 +125,7 @@ def _warm_up() -> None:
     import shuifa.render  # noqa: F401
 
 
-def _render_one(report: Report, template: str, out_path: Path) -> tuple[str, str]:
+def _render_one(report: Report, template: TemplateInfo, out_path: Path) -> tuple[str, str]:
     """Render one report. Returns (path, "") or ("", Chinese reason) — never raises for a report."""
     from ..render import render_docx
 
@@ -136,7 +139,7 @@ def _render_one(report: Report, template: str, out_path: Path) -> tuple[str, str
         return "", f"生成时出现意外错误（{type(exc).__name__}）"
 
 
-def _render_chunk(jobs: list[tuple[dict[str, Any], str]], template: str) -> list[tuple[str, str]]:
+def _render_chunk(jobs: list[tuple[dict[str, Any], str]], template: TemplateInfo) -> list[tuple[str, str]]:
     """Worker side: render a few reports (given as dicts) to their paths."""
     return [_render_one(Report.from_dict(data), template, Path(out)) for data, out in jobs]
 
@@ -171,7 +174,7 @@ def _render_shared(
     reports: Sequence[Report],
     targets: Sequence[Path],
     start: int,
-    template: str,
+    template: TemplateInfo,
     workers: int,
     record: Callable[[int, str, str], None],
     cancelled: Callable[[], bool],
@@ -255,9 +258,10 @@ def render_batch(
     from ..render import convert_to_pdf, resolve_template
 
     start = time.perf_counter()
-    resolve_template(template)  # a missing or broken template fails once, clearly, before anything
+    # A missing or broken template fails once, clearly, before anything; every report (and every
+    # helper process) then gets the resolved template instead of looking it up again.
+    info = resolve_template(template)
     out = prepare_folder(out_dir)
-    template_arg = str(template)
     names = unique_names(reports)
     targets = [out / n for n in names]
     total = len(reports) * (2 if pdf else 1)
@@ -288,7 +292,7 @@ def render_batch(
             result.cancelled = True
             break
         t = time.perf_counter()
-        record(next_i, *_render_one(reports[next_i], template_arg, targets[next_i]))
+        record(next_i, *_render_one(reports[next_i], info, targets[next_i]))
         per_report = time.perf_counter() - t
         next_i += 1
     remaining = len(reports) - next_i
@@ -297,13 +301,13 @@ def render_batch(
         use_pool = remaining * per_report > PARALLEL_WORTH_S and load_per_core() < MAX_LOAD_PER_CORE
     if use_pool and not result.cancelled:
         result.workers = max_workers
-        _render_shared(reports, targets, next_i, template_arg, max_workers, record, cancelled, result)
+        _render_shared(reports, targets, next_i, info, max_workers, record, cancelled, result)
     elif not result.cancelled:
         for i in range(next_i, len(reports)):
             if cancelled():
                 result.cancelled = True
                 break
-            record(i, *_render_one(reports[i], template_arg, targets[i]))
+            record(i, *_render_one(reports[i], info, targets[i]))
     result.docx = [done_paths[i] for i in sorted(done_paths)]
 
     if pdf and result.docx and not result.cancelled:
