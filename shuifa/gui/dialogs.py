@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 DialogDriver = Callable[[QDialog], int]
 FileAnswerer = Callable[[str, str, str], "str | list[str] | None"]
@@ -25,6 +25,16 @@ def set_dialog_driver(driver: DialogDriver | None) -> None:
 def set_file_answerer(answerer: FileAnswerer | None) -> None:
     global _files
     _files = answerer
+
+
+def ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QDialogButtonBox:
+    """The dialog's 确定/取消 row: OK reads ``ok_text`` and calls ``on_ok``, 取消 rejects the dialog."""
+    bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    bb.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    bb.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    bb.accepted.connect(on_ok)
+    bb.rejected.connect(dialog.reject)
+    return bb
 
 
 def run(dialog: QDialog) -> int:

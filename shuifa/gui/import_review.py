@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import ROLES, DutyList, Node, new_id
-from . import messages
+from . import dialogs, messages
 from .look import editor_font
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -146,11 +145,7 @@ class ImportReviewDialog(QDialog):
         self.warning_list.setMaximumHeight(96)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Ok).setText("确认并保存清单")
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        bb.accepted.connect(self._accept)
-        bb.rejected.connect(self.reject)
+        bb = dialogs.ok_cancel(self, "确认并保存清单", self._accept)
 
         lay = QVBoxLayout(self)
         lay.addLayout(meta)
