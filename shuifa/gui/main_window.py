@@ -397,38 +397,48 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001
             messages.show_error(self, exc, "无法导入")
             return
-        ids = {s.id for s in self.store.list_reports(include_deleted=True)}
-        same = self.store.find_reports(report.official.name, report.official.unit, report.year)
         try:
-            if report.id in ids or same:
-                who = f"{report.official.unit} {report.official.name} {report.year}年度".strip()
-                answer = messages.ask(
-                    self,
-                    f"{who}的述法报告已在列表中。",
-                    ("替换", "保留两份", "取消"),
-                    default="保留两份",
-                    detail="“替换”用导入的文件覆盖已有报告；“保留两份”把导入的作为另一份报告。",
-                    title="报告已存在",
-                )
-                if answer == "取消":
-                    return
-                if answer == "替换":
-                    target = same[0].id if same else report.id
-                    if target != report.id:
-                        self.store.delete_report(target)
-                    self.store.replace_report(report)
-                else:
-                    from ..model import new_id
-
-                    report.id = new_id()
-                    self.store.create_report(report)
-            else:
-                self.store.create_report(report)
+            if not self._store_imported(report):
+                return
         except ShuifaError as exc:
             messages.show_error(self, exc, "无法导入")
             return
         self.start.reload(select=[report.id])
         self.status(f"已导入“{Path(path).name}”。")
+
+    def _store_imported(self, report: Report) -> bool:
+        """Store a report read from one .shufa file; False when the user cancelled.
+
+        One already in the list (the same id, even deleted, or the same official, unit and year) is
+        replaced or kept as a second copy, as the user chooses. (The clerk's many-file import,
+        :mod:`shuifa.clerk.importing`, matches names with spaces stripped and gives an id clash a new id
+        without asking; this single import keeps asking.)"""
+        same = self.store.find_reports(report.official.name, report.official.unit, report.year)
+        if not same and report.id not in {s.id for s in self.store.list_reports(include_deleted=True)}:
+            self.store.create_report(report)
+            return True
+        who = f"{report.official.unit} {report.official.name} {report.year}年度".strip()
+        answer = messages.ask(
+            self,
+            f"{who}的述法报告已在列表中。",
+            ("替换", "保留两份", "取消"),
+            default="保留两份",
+            detail="“替换”用导入的文件覆盖已有报告；“保留两份”把导入的作为另一份报告。",
+            title="报告已存在",
+        )
+        if answer == "取消":
+            return False
+        if answer == "替换":
+            target = same[0].id if same else report.id
+            if target != report.id:
+                self.store.delete_report(target)
+            self.store.replace_report(report)
+        else:
+            from ..model import new_id
+
+            report.id = new_id()
+            self.store.create_report(report)
+        return True
 
     def export_shufa(self, ids: list[str]) -> None:
         from ..exchange import write_report

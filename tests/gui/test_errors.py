@@ -18,16 +18,20 @@ def _open(window, store):
     return w, r
 
 
+def _other_window_writes(store, report_id, duty_id):
+    """Another window (its own Store on the same file) saves 履职情况 of ``duty_id``."""
+    with Store.open(store.path) as other:
+        theirs = other.load_report(report_id)
+        e = theirs.entry(duty_id)
+        e.performance = "另一个窗口写的"
+        other.save_entry(theirs, e)
+
+
 def test_conflict_with_another_window_is_explained_and_nothing_overwritten(window, store, qtbot, answers):
     w, r = _open(window, store)
     v = w.view
     duty_id = v.current_key
-    other = Store.open(store.path)
-    theirs = other.load_report(r.id)
-    e = theirs.entry(duty_id)
-    e.performance = "另一个窗口写的"
-    other.save_entry(theirs, e)
-    other.close()
+    _other_window_writes(store, r.id, duty_id)
     answers.queue = ["稍后处理"]
     type_text(v.duty_editor.fields["performance"].editor, "本窗口写的")
     v.save_now()
@@ -101,12 +105,7 @@ def test_conflict_names_every_unsaved_page_and_duty(window, store, qtbot, answer
     w, r = _open(window, store)
     v = w.view
     duty_id = v.current_key
-    other = Store.open(store.path)
-    theirs = other.load_report(r.id)
-    e = theirs.entry(duty_id)
-    e.performance = "另一个窗口写的"
-    other.save_entry(theirs, e)
-    other.close()
+    _other_window_writes(store, r.id, duty_id)
     answers.queue = ["稍后处理"]
     type_text(v.duty_editor.fields["problems"].editor, "培训不够")  # refused when leaving the duty
     v.go_to("part:study", focus=True)
