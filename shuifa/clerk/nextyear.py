@@ -49,8 +49,3 @@ def make_next_year(report: Report) -> Report:
                 performance=e.performance, problems=e.problems, improvements=e.improvements
             )
     return new
-
-
-def carried_problem_count(report: Report) -> int:
-    """How many items :func:`make_next_year` would carry into next year's report."""
-    return len(make_next_year(report).carry_over)

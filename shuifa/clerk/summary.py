@@ -8,7 +8,6 @@ Columns: 序号, 单位, 姓名, 职务, 类别, 年度, 职责填写 (finished/
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,13 +15,6 @@ from pathlib import Path
 from .. import atomic
 from ..errors import OutputError
 from ..model import GRADES, ROLES, Report, split_paragraphs
-
-_SPACE = re.compile(r"\s+")
-
-
-def text_length(text: str) -> int:
-    """Characters a reader counts as 字: everything but whitespace."""
-    return len(_SPACE.sub("", text))
 
 
 def report_length(report: Report) -> int:
