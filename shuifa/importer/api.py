@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidFileError
-from ..model import DutyList, Node
+from ..model import DutyList
 from .clean import clean_lines
 from .decode import MAX_BYTES, decode_bytes
 from .meta import TERMINAL
@@ -92,16 +92,15 @@ def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dic
             f"“{name}”中没有找到职责清单：未识别到编号的职责条目。",
             hint="职责清单的条目通常以“一、”“（一）”“1.”“第X条”等编号开头；请确认选择的文件，或复制清单正文后粘贴导入。",
         )
+    spans = [(n.source_lines, n.id) for _, n in dl.walk() if n.source_lines]
     item_of: dict[int, str] = {}
-    for _path, n in dl.walk():
-        if n.source_lines:
-            item_of.setdefault(n.source_lines[0], n.id)
+    for (first, _last), nid in spans:
+        item_of.setdefault(first, nid)
     warnings: list[ImportWarning] = []
     if not meta.title:
         warnings.append(ImportWarning("未识别到清单标题，已用文件名代替，请在核对时修改。"))
     for msg, line, _item in parsed.warnings:
         warnings.append(ImportWarning(msg, line, item_of.get(line) if line else None))
-    spans = [(n.source_lines, n.id) for _, n in dl.walk() if n.source_lines]
     for line, msg in notes:
         # the deepest node whose lines include the line (walk order puts descendants later)
         owner = None
@@ -201,15 +200,10 @@ def import_file(path: str | Path) -> ImportResult:
         lines, notes = clean_lines("\n".join(lines_raw))
         if len(lines) != len(lines_raw):  # a cell holding a line break: keep numbering consistent
             lines = lines[: len(lines_raw)] + [""] * (len(lines_raw) - len(lines))
-        res = _build(lines, notes, name, hints)
-        return res
+        return _build(lines, notes, name, hints)
     text, encoding = decode_bytes(data, name)
     res = import_text(text, name)
     res.encoding = encoding
     if encoding not in ("utf-8", "ascii"):
         res.warnings.insert(0, ImportWarning(f"文件按 {encoding.upper()} 编码读取。"))
     return res
-
-
-def count_duties(nodes: list[Node]) -> int:
-    return sum(count_duties(n.children) if n.children else (1 if n.is_duty and n.reportable else 0) for n in nodes)

@@ -12,6 +12,8 @@ import re
 import threading
 from collections.abc import Callable
 
+from .numbering import match_label
+
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018\u2019\u201c\u201d\u2014\u2026\u300a-\u300f"
 CJK_RE = re.compile(f"[{_CJK}]")
@@ -138,8 +140,6 @@ _LINK_TITLE_END = re.compile(r"[。；;：:，,]$")
 
 def _is_link_title(s: str) -> bool:
     """A bare link in a page footer: a short line without sentence punctuation or numbering."""
-    from .numbering import match_label
-
     return len(s) <= 40 and not _LINK_TITLE_END.search(s) and "。" not in s and match_label(s) is None
 
 

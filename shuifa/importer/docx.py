@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import InvalidFileError
 from .numbering import match_label
-from .structure import Hint, role_column, role_columns, role_value
+from .structure import Hint, role_columns, role_value, take_role_column
 from .tables import layout
 from .units import split_top
 
@@ -267,10 +267,7 @@ def _table_rows(
     texts = [["".join(p).strip() for _, p in r] for r in grid]
     lay = layout(texts)
     body = grid[1:] if lay.header else grid
-    rcol = role_column(texts[0], texts[1:], {lay.content}) if lay.header else None
-    if rcol is not None and lay.units == rcol:
-        lay.units = None
-    lay.cats = [c for c in lay.cats if c != rcol]
+    rcol = take_role_column(lay, texts)
     current: dict[int, str] = {}
     for r in body:
         for level, ci in enumerate(lay.cats, start=base_level):

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from .numbering import cn_to_int
 
 TERMINAL = "。；;！!？?：:…）)」』"
-_CN_DATE_DIGIT = "〇零○一二三四五六七八九十"
 
 DATE_RE = re.compile(
     r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"

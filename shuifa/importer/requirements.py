@@ -80,19 +80,15 @@ _FILLER_WORDS = rf"{_PERIOD}|{_QUAL}|一般|应当|必须|原则上|要|应|均|
 _FILLER_EDGE = re.compile(rf"^(?:{_FILLER_WORDS})+|(?:{_FILLER_WORDS})+$")
 
 
-class _Filler:
-    """Strips filler words (periods, 至少, 应当 …) at both ends of a phrase only."""
-
-    @staticmethod
-    def sub(_repl: str, text: str) -> str:
-        prev = None
-        while prev != text:
-            prev = text
-            text = _FILLER_EDGE.sub("", text).strip()
-        return text
+def _strip_fillers(text: str) -> str:
+    """Filler words (periods, 至少, 应当 …) stripped at both ends of a phrase only."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _FILLER_EDGE.sub("", text).strip()
+    return text
 
 
-_FILLER = _Filler()
 _FILLER_ANY = re.compile(rf"(?:{_PERIOD}|{_QUAL})")
 _ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|首先|其次|再次|最后)[，,：:]?")
 _CLAUSE_SPLIT = re.compile(r"[，,：:]")
@@ -105,10 +101,6 @@ _UNIT_RE = re.compile(r"[次期场轮]")
 _DAYS_RE = re.compile(r"[日天]")
 # A sentence without any of these cannot state a requirement (fast path).
 _ANY_RE = re.compile(r"\d|[一二两三四五六七八九十][次期场轮]|每|[%％]|年度|全年")
-
-
-def _num(s: str) -> int | None:
-    return int(s) if s.isdigit() else cn_to_int(s)
 
 
 _OPEN = "（(〔[【"
@@ -290,11 +282,8 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
     after = re.sub(r"^(?:及以上|以上|的)", "", after)
     b = _trailing_note(sentence, a, b)
     text = sentence[a:b]
-    verb = ""
-    for v in _VERBS:
-        if _FILLER.sub("", before).endswith(v) and v not in ("学法", "讲法"):
-            verb = v
-            break
+    bare = _strip_fillers(before)
+    verb = next((v for v in _VERBS if bare.endswith(v) and v not in ("学法", "讲法")), "")
     if after:
         obj = after
         if not verb:
@@ -312,16 +301,15 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
             who = _ORGANIZER_RE.match(_FILLER_ANY.sub("", before))
             return f"{who.group('who') if who else ''}{obj}{unit_word}", text
         return f"{obj}{short_verb}{unit_word}", text
-    subject = before
     periods = list(_PERIOD_RE.finditer(before))
     pm = periods[-1] if periods else None
     if pm is not None:
         head, tail = before[: pm.start()], before[pm.end() :]
-        tail_c = _FILLER.sub("", tail)
-        head_c = _FILLER.sub("", head)
+        tail_c = _strip_fillers(tail)
+        head_c = _strip_fillers(head)
         subject = tail_c if len(tail_c) > 3 else head_c + tail_c
     else:
-        subject = _FILLER.sub("", before)
+        subject = bare
     subject = _strip_lead(subject)
     if not subject and idx > 0:
         cl = _clauses(sentence, m.start())
@@ -334,7 +322,7 @@ def _count_label(sentence: str, m: re.Match[str]) -> tuple[str, str]:
                 verb2 = "召开" if v == "组织召开" else v
                 prev = prev[len(v) :]
                 break
-        subject = _strip_lead(_FILLER.sub("", prev)) + verb2
+        subject = _strip_lead(_strip_fillers(prev)) + verb2
     if not subject:
         subject = "完成"
     return f"{subject}{unit_word}", text
@@ -419,13 +407,13 @@ def extract_requirements(text: str) -> list[Requirement]:
             before = sentence[max(0, m.start() - 3) : m.start()]
             if not re.search(r"每年|年度|每一年", sentence[: m.start()]) and "年" in before:
                 continue
-            mo = _num(m.group("m"))
+            mo = cn_to_int(m.group("m"))
             if mo is None or not 1 <= mo <= 12:
                 continue
             if m.group("end"):
                 day = calendar.monthrange(2023, mo)[1]
             else:
-                day = _num(m.group("d") or "") or 0
+                day = cn_to_int(m.group("d") or "") or 0
                 if not 1 <= day <= 31:
                     continue
             reqs.append(_deadline(sentence, m.start(), m.end(), mo, day))
@@ -433,7 +421,7 @@ def extract_requirements(text: str) -> list[Requirement]:
             # 每年年底前组织开展述法 → 12-31
             reqs.append(_deadline(sentence, m.start("end"), m.end(), 12, 31))
         for m in COUNT_RE.finditer(sentence) if _UNIT_RE.search(sentence) else ():
-            n = _num(m.group("n"))
+            n = cn_to_int(m.group("n"))
             if not n or n > 365:
                 continue
             per = _period_for(sentence, m.start())

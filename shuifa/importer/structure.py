@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Node
 from .meta import (
@@ -30,7 +31,7 @@ from .meta import (
 )
 from .numbering import RANK, Label, match_label
 from .requirements import extract_requirements
-from .tables import layout, split_text_row
+from .tables import Layout, layout, split_text_row
 from .units import split_top, split_units
 
 
@@ -82,9 +83,6 @@ class Item:
     rank: float | None = None
     role: str | None = None
     context: bool = False  # a note that is never a duty (text after a table, 本清单由…负责解释)
-
-    def last_line(self) -> int:
-        return max([self.last] + [c.last_line() for c in self.children])
 
 
 @dataclass
@@ -139,10 +137,6 @@ def _takes_continuation(p: Para, width: int | None = None) -> bool:
     if style in ("part", "chapter", "section", "cn"):
         return not (len(rest) <= 40 and not re.search(r"[。；]", rest))
     return not (heading_like(rest) and len(rest) <= 20)
-
-
-def _ends_open(text: str) -> bool:
-    return bool(text) and text[-1] not in TERMINAL
 
 
 # --------------------------------------------------------------------------- front matter
@@ -496,6 +490,7 @@ _ROLE_VERB = re.compile(r"督促|支持|推动|加强|监督|协助|指导|组�
 _BODY_HEADING_RE = re.compile(r"^(.{2,12}?)(?:主要|法治建设)?(?:职责|履职清单|责任清单)")
 
 
+@lru_cache(maxsize=1024)
 def role_of_heading(text: str) -> str | None:
     """Role named at the start of a heading (党委主要负责人…职责, 第一节 政府主要负责人主要职责,
     乡镇（街道）党政主要负责人, 部门主要负责人, 班子其他成员)."""
@@ -577,6 +572,16 @@ def role_column(header: list[str], rows: list[list[str]], skip: set[int]) -> int
     return None
 
 
+def take_role_column(lay: Layout, rows: list[list[str]]) -> int | None:
+    """The role column of a table with a header (see :func:`role_column`), taken out of ``lay``'s
+    units and category columns."""
+    rcol = role_column(rows[0], rows[1:], {lay.content}) if lay.header else None
+    if rcol is not None and lay.units == rcol:
+        lay.units = None
+    lay.cats = [c for c in lay.cats if c != rcol]
+    return rcol
+
+
 def _has_role_heading(item: Item) -> bool:
     for c in item.children:
         if c.children and (role_of_heading(c.head) or (c.body and role_of_heading(c.body[0]))):
@@ -612,7 +617,8 @@ def classify_sections(roots: list[Item]) -> dict[int, bool]:
         return _is_pos(r) and not (_is_neg(r) and not _POS_RE.search(r.head[:30]))
 
     result: dict[int, bool] = {}
-    any_pos = any(positive(r) for r in groups)
+    pos = {id(r): positive(r) for r in groups}
+    any_pos = any(pos.values())
     seen_pos = False
     for r in roots:
         if r.context:
@@ -621,7 +627,7 @@ def classify_sections(roots: list[Item]) -> dict[int, bool]:
         is_group = r in groups
         if is_group:
             if any_pos:
-                result[id(r)] = positive(r)
+                result[id(r)] = pos[id(r)]
                 if result[id(r)]:
                     seen_pos = True
                 elif _is_neg(r):
@@ -707,7 +713,7 @@ def to_nodes(items: list[Item], reportable: dict[int, bool], title: str = "") ->
             if rep:
                 node.requirements = extract_requirements(text)
         node.children = [rec(c, rep, role) for c in item.children]
-        node.source_lines = (item.first, item.last_line())
+        node.source_lines = (item.first, max([item.last] + [c.source_lines[1] for c in node.children]))
         return node
 
     return [rec(it, reportable.get(id(it), True), root_role) for it in items]
@@ -795,10 +801,7 @@ def _text_tables(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> lis
         rows = [c for c in cells[i:j] if c is not None]
         lay = layout(rows)
         start = i + 1 if lay.header else i
-        rcol = role_column(rows[0], rows[1:], {lay.content}) if lay.header else None
-        if rcol is not None and lay.units == rcol:
-            lay.units = None
-        lay.cats = [c for c in lay.cats if c != rcol]
+        rcol = take_role_column(lay, rows)
         for k in range(start, j):
             row = cells[k] or []
             no = nonblank[k][0]

@@ -88,9 +88,6 @@ def layout(rows: list[list[str]]) -> Layout:
     return out
 
 
-_PIPE_ROW = re.compile(r"^\s*\|?(.+\|.+?)\|?\s*$")
-
-
 def split_text_row(line: str) -> list[str] | None:
     """Cells of a table row pasted as text: tab-separated or markdown pipes; None for ordinary lines."""
     if "\t" in line.strip():
