@@ -41,7 +41,7 @@ from ..model import (
     requirement_met,
 )
 from .fields import TextField, new_document
-from .look import STATE_COLORS
+from .look import HINT_STYLE, STATE_COLORS, STATE_NAMES
 
 FIELDS: dict[str, str] = {
     "performance": "履职情况",
@@ -262,7 +262,7 @@ class DutyEditor(QScrollArea):
         hl.setContentsMargins(0, 0, 0, 0)
         hl.setSpacing(8)
         self.path_label = QLabel()
-        self.path_label.setStyleSheet("color: #6B7280;")
+        self.path_label.setStyleSheet(HINT_STYLE)
         self.path_label.setWordWrap(True)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
@@ -272,7 +272,7 @@ class DutyEditor(QScrollArea):
         tf.setBold(True)
         self.title_label.setFont(tf)
         self.units_label = QLabel()
-        self.units_label.setStyleSheet("color: #6B7280;")
+        self.units_label.setStyleSheet(HINT_STYLE)
         self.units_label.setWordWrap(True)
         hl.addWidget(self.path_label)
         hl.addWidget(self.title_label)
@@ -433,8 +433,6 @@ class DutyEditor(QScrollArea):
         self.status_group.setExclusive(True)
 
     def _show_state(self) -> None:
-        from .look import STATE_NAMES
-
         if self.duty is None:
             return
         state = self.report.duty_state(self.duty)

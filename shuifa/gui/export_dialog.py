@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..model import Report
 from ..store import Store
 from . import dialogs, messages
+from .look import HINT_STYLE
 from .preview_panel import KIND_TITLES
 from .tasks import Task, run_task
 
@@ -77,7 +78,7 @@ class ExportDialog(QDialog):
         prow.addWidget(browse)
         self.pdf_note = QLabel()
         self.pdf_note.setWordWrap(True)
-        self.pdf_note.setStyleSheet("color: #6B7280;")
+        self.pdf_note.setStyleSheet(HINT_STYLE)
 
         form = QFormLayout()
         form.addRow("文稿：", self.kind)

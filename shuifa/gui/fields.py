@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextDocumentLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
-from .look import char_count, editor_font
+from .look import HINT_STYLE, char_count, editor_font
 
 
 def new_document(text: str, parent) -> QTextDocument:
@@ -29,7 +29,7 @@ class TextField(QWidget):
         super().__init__(parent)
         self.title = QLabel(f"<b>{title}</b>")
         self.count = QLabel("0 字")
-        self.count.setStyleSheet("color: #6B7280;")
+        self.count.setStyleSheet(HINT_STYLE)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # a fixed size: a changing count never re-lays out the page around it (typing, switching duties)
         self.count.setFixedSize(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from ..model import REPORT_PARTS, Report
 from .duty_editor import FIELDS
 from .duty_tree_model import duty_title
+from .look import HINT_STYLE
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class FindPanel(QWidget):
         self.edit.setPlaceholderText("查找职责原文、已填写内容和备注（Ctrl+F）")
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.count.setStyleSheet("color: #6B7280;")
+        self.count.setStyleSheet(HINT_STYLE)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         lay = QVBoxLayout(self)

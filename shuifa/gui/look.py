@@ -30,6 +30,9 @@ CJK_FAMILIES: tuple[str, ...] = (
     "SimSun",
 )
 
+#: Secondary text (hints, counts, a duty's path): one grey everywhere.
+HINT_STYLE = "color: #6B7280;"
+
 #: Colours for the duty states (also used by the start page progress).
 STATE_COLORS: dict[str, str] = {
     "empty": "#9AA0A6",

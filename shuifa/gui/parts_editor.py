@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..model import RECTIFY_STATES, REPORT_PARTS, REPORTER_ROLES, ROLES, Report
 from .fields import TextField
+from .look import HINT_STYLE
 
 HINTS: dict[str, str] = {
     "opening": "开篇一段：本人任职情况、年度法治建设总体情况，以“现将本人××年度述法工作情况报告如下：”收尾（可不填，导出时使用标准开篇）。",
@@ -81,7 +82,7 @@ class PartsEditor(QStackedWidget):
         if hint:
             h = QLabel(hint)
             h.setWordWrap(True)
-            h.setStyleSheet("color: #6B7280;")
+            h.setStyleSheet(HINT_STYLE)
             lay.addWidget(h)
         return w, lay
 
@@ -117,7 +118,7 @@ class PartsEditor(QStackedWidget):
         meta = "，".join(x for x in (dl.issuer, dl.date or "") if x)
         info.setText(f"{dl.title}" + (f"（{meta}）" if meta else ""))
         self.walk_label = QLabel()
-        self.walk_label.setStyleSheet("color: #6B7280;")
+        self.walk_label.setStyleSheet(HINT_STYLE)
         bl.addWidget(info)
         bl.addWidget(self.walk_label)
         lay.addWidget(box)
@@ -171,16 +172,13 @@ class PartsEditor(QStackedWidget):
         if items:
             year = f"{self.report.previous_year}年度" if self.report.previous_year else "上年度"
             note = QLabel(f"以下 {len(items)} 个问题来自{year}述法报告，请逐条说明整改情况。")
-            note.setWordWrap(True)
-            note.setStyleSheet("color: #6B7280;")
-            lay.addWidget(note)
         else:
             note = QLabel(
                 "这份报告没有从上年度带入的问题（用“生成下一年度报告”新建的报告会自动带入）。如有整改情况，可在下方自由填写。"
             )
-            note.setWordWrap(True)
-            note.setStyleSheet("color: #6B7280;")
-            lay.addWidget(note)
+        note.setWordWrap(True)
+        note.setStyleSheet(HINT_STYLE)
+        lay.addWidget(note)
         for i, item in enumerate(items, 1):
             box = QGroupBox(f"问题 {i}")
             bl = QVBoxLayout(box)

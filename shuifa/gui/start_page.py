@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..model import ROLES
 from ..store import ReportSummary, Store
-from .look import STATE_COLORS
+from .look import HINT_STYLE, STATE_COLORS
 
 COLUMNS = ("姓名", "职务", "单位", "述法人类别", "年度", "职责清单", "进度", "最后修改")
 PROGRESS_COL = 6
@@ -98,7 +98,7 @@ class StartPage(QWidget):
         f.setBold(True)
         title.setFont(f)
         hint = QLabel("双击打开报告；可把 .shufa 文件拖到这里导入。所有修改都会自动保存，无需手动保存。")
-        hint.setStyleSheet("color: #6B7280;")
+        hint.setStyleSheet(HINT_STYLE)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
@@ -140,7 +140,7 @@ class StartPage(QWidget):
 
         self.empty_label = QLabel("还没有报告。点击“新建报告”，按本单位的职责清单开始起草。")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #6B7280; padding: 40px;")
+        self.empty_label.setStyleSheet(HINT_STYLE + " padding: 40px;")
 
         self.new_button = QPushButton("新建报告…")
         self.new_button.setDefault(True)
