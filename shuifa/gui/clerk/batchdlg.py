@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -78,12 +77,7 @@ class BatchDialog(QDialog):
             self.folder_edit.hide()
             self.browse.hide()
         lay.addLayout(form)
-        buttons = QDialogButtonBox()
-        buttons.addButton("打印" if printing_mode else "开始导出", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        common.add_buttons(self, lay, "打印" if printing_mode else "开始导出")
 
     def _browse(self) -> None:
         folder = common.choose_folder(self, "选择保存位置", self.folder_edit.text())

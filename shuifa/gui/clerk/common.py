@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from ...clerk.oserror import chinese_error
 from ...model import Report
@@ -21,6 +21,23 @@ from ..tasks import Progress, run_task
 def exec_dialog(dialog: QDialog) -> bool:
     """Show a modal dialog; True when accepted. Tests replace this to fill and accept it."""
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def add_buttons(
+    dialog: QDialog,
+    layout: QBoxLayout,
+    ok: str,
+    cancel: str = "取消",
+    on_ok: Callable[[], Any] | None = None,
+) -> QDialogButtonBox:
+    """An OK/cancel row at the end of ``layout``: ``ok`` runs ``on_ok`` (default: accept), ``cancel`` rejects."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return buttons
 
 
 def choose_save_path(parent: QWidget | None, title: str, default: str, file_filter: str) -> str | None:

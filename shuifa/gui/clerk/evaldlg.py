@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -89,12 +88,7 @@ class EvaluationFormDialog(QDialog):
         side.addStretch(1)
         body.addLayout(side)
         lay.addLayout(body, 1)
-        buttons = QDialogButtonBox()
-        buttons.addButton("生成评议表…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        common.add_buttons(self, lay, "生成评议表…")
 
     def move(self, delta: int) -> None:
         row = self.speakers.currentRow()
@@ -206,12 +200,7 @@ class GradesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         lay.addWidget(QLabel("票数全部为 0 表示尚未评议。保存后，评议结果显示在述法情况汇总表中。"))
-        buttons = QDialogButtonBox()
-        buttons.addButton("保存", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        common.add_buttons(self, lay, "保存", on_ok=self._try_accept)
 
     def _reserve_width(self, column: int, widest: str) -> None:
         """Make ``column`` wide enough for the widest text it can show (it changes as votes are

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -75,12 +74,7 @@ class DuplicateDialog(QDialog):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         lay.addWidget(self.table)
-        buttons = QDialogButtonBox()
-        buttons.addButton("导入", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消导入", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        common.add_buttons(self, lay, "导入", "取消导入")
 
     def _set_all(self) -> None:
         key = self.all_combo.currentData()
