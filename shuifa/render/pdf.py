@@ -153,13 +153,16 @@ def _is_cancelled(cancel: Any) -> bool:
 
 
 def _unique_names(paths: list[Path], suffix: str) -> list[str]:
-    seen: dict[str, int] = {}
+    """``stem + suffix`` for each path, ``stem-2``, ``stem-3`` … on a clash (without regard to case),
+    also with a name that already ends in ``-2``."""
+    used: set[str] = set()
     out = []
     for p in paths:
-        stem = p.stem
-        n = seen.get(stem.lower(), 0)
-        seen[stem.lower()] = n + 1
-        out.append(f"{stem}{suffix}" if n == 0 else f"{stem}-{n + 1}{suffix}")
+        name, n = f"{p.stem}{suffix}", 2
+        while name.lower() in used:
+            name, n = f"{p.stem}-{n}{suffix}", n + 1
+        used.add(name.lower())
+        out.append(name)
     return out
 
 

@@ -105,3 +105,10 @@ def test_cancel_stops_and_writes_nothing(tmp_path):
     with pytest.raises(OutputError, match="已取消"):
         convert_to_pdf([d1], out, cancel=stop)
     assert list(out.iterdir()) == []
+
+
+def test_pdf_names_never_clash_with_a_name_ending_in_a_number():
+    from shuifa.render.pdf import _unique_names
+
+    paths = [Path(f"/x/{n}.docx") for n in ("张三", "张三-2", "张三", "a", "A")]
+    assert _unique_names(paths, ".pdf") == ["张三.pdf", "张三-2.pdf", "张三-3.pdf", "a.pdf", "A-2.pdf"]
