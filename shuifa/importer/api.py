@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -101,13 +102,14 @@ def _build(lines: list[str], notes: list[tuple[int, str]], name: str, hints: dic
         warnings.append(ImportWarning("未识别到清单标题，已用文件名代替，请在核对时修改。"))
     for msg, line, _item in parsed.warnings:
         warnings.append(ImportWarning(msg, line, item_of.get(line) if line else None))
+    # a note belongs to the deepest node whose lines include its line (walk order puts descendants later)
+    note_lines = sorted({line for line, _ in notes})
+    owner: dict[int, str] = {}
+    for (first, last), nid in spans:
+        for line in note_lines[bisect.bisect_left(note_lines, first) : bisect.bisect_right(note_lines, last)]:
+            owner[line] = nid
     for line, msg in notes:
-        # the deepest node whose lines include the line (walk order puts descendants later)
-        owner = None
-        for (first, last), nid in spans:
-            if first <= line <= last:
-                owner = nid
-        warnings.append(ImportWarning(msg, line, owner))
+        warnings.append(ImportWarning(msg, line, owner.get(line)))
     last = duties[-1]
     last_text = (last.text or last.title or "").rstrip()
     if not last_text or last_text[-1] not in TERMINAL + "”』":
