@@ -51,9 +51,7 @@ def findings(report: Report) -> list[Finding]:
         if e.status == "na":
             continue
         if state == "in_progress":
-            missing = "未选落实情况" if not e.status else "履职情况为空"
-            if e.status and not e.performance.strip():
-                missing = "履职情况为空"
+            missing = "履职情况为空" if e.status else "未选落实情况"
             out.append(Finding("unfinished", duty.id, f"{name}（{missing}）"))
         if e.problems.strip() and not e.improvements.strip():
             out.append(Finding("no_improvement", duty.id, name))

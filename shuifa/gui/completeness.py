@@ -7,11 +7,9 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from ..completeness import CATEGORIES, Finding, duty_title, findings
+from ..completeness import CATEGORIES, Finding, findings
 from ..model import Report
 from .look import STATE_COLORS, state_icon
-
-__all__ = ["CATEGORIES", "CompletenessPanel", "Finding", "findings", "duty_title"]
 
 
 class CompletenessPanel(QWidget):
