@@ -9,14 +9,12 @@ from .numbering import cn_to_int
 
 TERMINAL = "。；;！!？?：:…）)」』"
 
-DATE_RE = re.compile(
-    r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
-)
+_MD = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_DATE = rf"(?P<y>\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日"
+DATE_RE = re.compile(_DATE)
 # A line that is only a date, optionally with the issuer before it and 印发/发布 after it.
 DATE_LINE_RE = re.compile(
-    r"^[（(]?(?P<org>[^，。；：,;:（）()]{0,40}?)\s*(?P<date>(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)"
+    rf"^[（(]?(?P<org>[^，。；：,;:（）()]{{0,40}}?)\s*{_DATE}"
     r"\s*(?P<suffix>印发|发布|制定|通过|起施行|施行|修订|起实施|实施|颁布)?[)）]?$"
 )
 DOC_NO_RE = re.compile(r"^[^，。；]{0,20}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号$")
@@ -66,8 +64,11 @@ def is_org_line(text: str) -> bool:
 
 def iso_date(text: str) -> str | None:
     m = DATE_RE.search(text)
-    if not m:
-        return None
+    return _iso(m) if m else None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """ISO date of a DATE_RE (or DATE_LINE_RE) match, None when it is no real date."""
     ys = m.group("y")
     if ys.isdigit():
         y = int(ys)
@@ -90,7 +91,7 @@ def date_line(text: str) -> tuple[str, str, str] | None:
     m = DATE_LINE_RE.match(text)
     if not m:
         return None
-    iso = iso_date(m.group("date"))
+    iso = _iso(m)
     if not iso:
         return None
     org = m.group("org").strip()

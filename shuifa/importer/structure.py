@@ -209,9 +209,9 @@ def _subtitle(nonblank: list[tuple[int, str]], i: int, meta: Meta) -> int:
             i += 1  # the title repeated (a web page's title bar and its heading)
             continue
         m = _PAREN_DATE_RE.match(text)
-        if m and iso_date(m.group("inner")):
+        if m and (iso := iso_date(m.group("inner"))):
             inner = m.group("inner")
-            meta.date = meta.date or iso_date(inner)
+            meta.date = meta.date or iso
             org = re.search(r"日(?P<org>[^，。；]{2,40}?)(印发|发布|通过|制定|修订)", inner)
             if org and not meta.issuer and is_org_line(org.group("org")):
                 meta.issuer = org.group("org")
@@ -372,11 +372,13 @@ def _paragraphs(nonblank: list[tuple[int, str]], hints: dict[int, Hint]) -> list
         if DOC_NO_RE.match(text):
             continue
         prev = paras[-1] if paras else None
-        if after_table or (CLOSING_RE.match(text) and not (prev is not None and _takes_continuation(prev, width))):
+        joins = not after_table and prev is not None and _takes_continuation(prev, width)
+        if after_table or (CLOSING_RE.match(text) and not joins):
             # (a closing sentence, not a wrapped line of an open sentence that happens to start so)
             paras.append(Para(no, no, text, last_len=len(text), context=True, after_table=after_table))
             continue
-        if prev is not None and _takes_continuation(prev, width):
+        if joins:
+            assert prev is not None
             prev.text += text
             prev.last = no
             prev.last_len = len(text)
