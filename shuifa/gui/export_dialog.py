@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..clerk.batch import sanitize_filename
 from ..model import Report
 from ..store import Store
 from . import dialogs, messages
@@ -42,7 +42,7 @@ def default_dir() -> Path:
 def file_stem(report: Report, kind: str) -> str:
     o = report.official
     name = "-".join(x for x in (o.unit, o.name, f"{report.year}年度{KIND_TITLES.get(kind, '述法报告')}") if x)
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+    return sanitize_filename(name)  # the batch's rule: also reserved names (CON), trailing dots, length
 
 
 class ExportDialog(QDialog):
