@@ -122,6 +122,24 @@ def styles_xml() -> str:
     right = f'<w:ind w:rightChars="{gbt.FIRST_LINE_CHARS}" w:right="{gbt.FIRST_LINE_INDENT}" w:firstLineChars="0" w:firstLine="0"/>'
     styles += [
         paragraph_style(
+            gbt.STYLE_ANNEX_LABEL,
+            "公文附件标识",
+            f'<w:pageBreakBefore/>{line_spacing()}{indent_none()}<w:jc w:val="left"/>',
+            rpr(gbt.FONT_HEADING1),
+        ),
+        paragraph_style(
+            gbt.STYLE_ANNEX_TITLE,
+            "公文附件标题",
+            f'<w:keepNext/>{line_spacing()}{indent_none()}<w:jc w:val="center"/>',
+            rpr(gbt.FONT_TITLE, gbt.TITLE_SIZE_HALF_PT, spacing=False),
+        ),
+        paragraph_style(
+            gbt.STYLE_TABLE,
+            "公文表格",
+            f'<w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="auto"/>{indent_none()}<w:jc w:val="left"/>',
+            rpr(gbt.FONT_BODY, gbt.TABLE_SIZE_HALF_PT, spacing=False),
+        ),
+        paragraph_style(
             gbt.STYLE_SIGNER, "公文落款", f'<w:keepNext/>{line_spacing()}{right}<w:jc w:val="right"/>', body_rpr
         ),
         paragraph_style(gbt.STYLE_DATE, "公文成文日期", f'{line_spacing()}{right}<w:jc w:val="right"/>', body_rpr),
@@ -292,11 +310,73 @@ def section(key: str, heading: str, level: int, *, blocks: bool = False) -> list
 
 
 def report_sections(level: int) -> list[str]:
+    """The four parts; each holds topic / problem headings (levels 2–4) and body paragraphs."""
     return [
         *section("performance", "履职情况", level, blocks=True),
-        *section("rectification", "上年度问题整改情况", level),
-        *section("problems", "存在的问题和不足", level),
-        *section("next_steps", "下一步工作打算", level),
+        *section("rectification", "上年度问题整改情况", level, blocks=True),
+        *section("problems", "存在的问题和不足", level, blocks=True),
+        *section("next_steps", "下一步工作打算", level, blocks=True),
+    ]
+
+
+def cell(text: str, width: int, *, header: bool = False) -> str:
+    font = gbt.FONT_HEADING1 if header else gbt.FONT_BODY
+    jc = "center" if header else "left"
+    run_props = rpr(font, gbt.TABLE_SIZE_HALF_PT, spacing=False)
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{gbt.STYLE_TABLE}"/><w:jc w:val="{jc}"/></w:pPr>'
+        f'<w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+def row(cells: list[str], *, header: bool = False) -> str:
+    props = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+    return f"<w:tr>{props}{''.join(cells)}</w:tr>"
+
+
+def tag_row(text: str) -> str:
+    """A table row holding only a docxtpl row tag ``{%tr … %}`` (the row disappears on render)."""
+    span = len(gbt.ANNEX_COLUMNS)
+    return (
+        f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{sum(gbt.ANNEX_COLUMNS)}" w:type="dxa"/><w:gridSpan w:val="{span}"/>'
+        f"</w:tcPr>{para(text, gbt.STYLE_TABLE)}</w:tc></w:tr>"
+    )
+
+
+def annex_table() -> str:
+    """职责清单落实情况对照表: a bordered table, the header row repeated on every page, one row per
+    requirement (``annex.rows``)."""
+    widths = gbt.ANNEX_COLUMNS
+    border = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    header = row(
+        [cell(t, w, header=True) for t, w in zip(("职责", "清单要求", "完成情况", "是否达标"), widths, strict=True)],
+        header=True,
+    )
+    body = row(
+        [cell(f"{{{{ r.{k} }}}}", w) for k, w in zip(("duty", "requirement", "value", "met"), widths, strict=True)]
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f"{header}{tag_row('{%tr for r in annex.rows %}')}{body}{tag_row('{%tr endfor %}')}</w:tbl>"
+    )
+
+
+def annex() -> list[str]:
+    return [
+        tag("{%p if annex.present %}"),
+        para("附件", gbt.STYLE_ANNEX_LABEL),
+        para("{{ annex.title }}", gbt.STYLE_ANNEX_TITLE),
+        para(""),
+        annex_table(),
+        tag("{%p endif %}"),
     ]
 
 
@@ -310,6 +390,7 @@ def shufa_report_body() -> list[str]:
         para(""),
         para("{{ signature.name }}", gbt.STYLE_SIGNER),
         para("{{ signature.date }}", gbt.STYLE_DATE),
+        *annex(),
     ]
 
 
@@ -322,16 +403,31 @@ def shuzhi_section_body() -> list[str]:
 
 
 def speech_body() -> list[str]:
+    """Spoken: no headings read aloud and no time note in the document (the app and the CLI say it)."""
     return [
         *title_loop(),
         para("{{ byline }}", gbt.STYLE_BYLINE),
-        para(
-            "（约{{ speech.chars }}字，按每分钟{{ speech.rate }}字计，用时约{{ speech.minutes_text }}）", gbt.STYLE_NOTE
-        ),
         para(""),
         para("{{ salutation }}", gbt.STYLE_SALUTATION),
         *body_loop("opening"),
-        *report_sections(1),
+        tag("{%p for s in section_list %}"),
+        *body_loop("s.paragraphs"),
+        tag("{%p endfor %}"),
+        *body_loop("closing"),
+    ]
+
+
+def outline_body() -> list[str]:
+    """述法提纲: a cue card — a heading per topic, cue lines with key figures under it."""
+    return [
+        *title_loop(),
+        para("{{ byline }}", gbt.STYLE_BYLINE),
+        para(""),
+        *body_loop("opening"),
+        tag("{%p for s in section_list %}"),
+        para("{{ s.heading }}", gbt.STYLE_HEADING[1]),
+        *body_loop("s.paragraphs"),
+        tag("{%p endfor %}"),
         *body_loop("closing"),
     ]
 
@@ -340,6 +436,7 @@ KINDS = {
     "shufa-report": ("书面述法报告", shufa_report_body),
     "shuzhi-section": ("述职报告述法部分", shuzhi_section_body),
     "speech": ("现场述法发言稿", speech_body),
+    "speech-outline": ("述法提纲", outline_body),
 }
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .plan import CompositionPlan
+
 # --------------------------------------------------------------------------- roles
 
 ROLES: dict[str, str] = {
@@ -523,6 +525,7 @@ class Report:
     evaluation: dict[str, int] = field(default_factory=dict)  # grade -> votes
     created: str = ""
     updated: str = ""
+    plan: CompositionPlan = field(default_factory=CompositionPlan)  # the official's 成稿 choices
 
     # ---- construction
     @classmethod
@@ -604,6 +607,7 @@ class Report:
             "previous": {k: v.to_dict() for k, v in self.previous.items()},
             "previous_year": self.previous_year,
             "evaluation": dict(self.evaluation),
+            "plan": self.plan.to_dict(),
             "created": self.created,
             "updated": self.updated,
         }
@@ -623,6 +627,7 @@ class Report:
             previous={k: PreviousEntry.from_dict(v) for k, v in d.get("previous", {}).items()},
             previous_year=d.get("previous_year"),
             evaluation={k: int(v) for k, v in d.get("evaluation", {}).items()},
+            plan=CompositionPlan.from_dict(d.get("plan")),
             created=d.get("created", ""),
             updated=d.get("updated", ""),
         )

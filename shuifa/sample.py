@@ -407,18 +407,6 @@ def _plain(template: str, words: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- duties
 
 
-def _clause(text: str) -> str:
-    """The duty's lead phrase for 对照“…”的要求: its first sentence, or first clause when long."""
-    text = re.sub(r"\s+", "", text)
-    first = re.split(r"[。；！？]", text, maxsplit=1)[0]
-    if len(first) > 32:
-        first = re.split(r"[，：]", first, maxsplit=1)[0]
-    first = first.strip("，、：“”")
-    if 6 <= len(first) <= 32:
-        return first
-    return ""
-
-
 def score_topics(text: str, topics: tuple[Topic, ...]) -> list[tuple[Topic, float]]:
     """Topics whose keywords occur in ``text`` with their scores, best first.
 
@@ -615,7 +603,6 @@ def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: rando
     words = dict(setting.words)
     words["year"] = str(year)
     words["next_year"] = str(year + 1)
-    clause = _clause(duty.text or duty.title)
     topics = duty_topics(duty, job.path)
     filler = Filler(rng, words, scale, walk.facts)
     entry.status = job.status
@@ -647,9 +634,6 @@ def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: rando
             continue
         here.add((topic.id, i))
         paragraphs.append(filler.fill(topic.performance[i]))
-    quoted = [r.text for r in duty.requirements]
-    if clause and not any(clause in q or q in clause for q in quoted) and rng.random() < 0.45:
-        paragraphs[0] = _plain(rng.choice(rep["leads"]), {"clause": clause}) + paragraphs[0]
 
     req_lines: list[str] = []
     unmet_reqs: list[tuple[Requirement, RequirementValue]] = []
@@ -659,7 +643,9 @@ def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: rando
         if not met:
             unmet_reqs.append((req, val))
         stated = fact_of(req) in filler.used_facts
-        if not met or not stated or rng.random() < 0.5:
+        # A met value is said in plain words when the text does not state it already; an unmet one
+        # is not admitted in 履职情况 at all — it becomes a problem below, worded as a shortfall.
+        if met and (not stated or rng.random() < 0.5):
             req_lines.append(_requirement_sentence(req, val, met, year, rng))
     if req_lines:
         paragraphs[0] = paragraphs[0] + "".join(req_lines)

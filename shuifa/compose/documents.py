@@ -1,0 +1,774 @@
+"""Fitting the proposal to one kind of document: structure, voice and length budget.
+
+- 书面述法报告: 一、履职情况 in topics (（一）…) of numbered points, 二、上年度问题整改情况, 三、存在的问题和不足
+  as headed problems with their causes, 四、下一步工作打算 as one enumeration answering them; the
+  requirement values go to the annex table, not into the prose.
+- 述职报告述法部分: the same in one section of ≤ 1,500 字: a paragraph per topic, three problems, three measures.
+- 现场述法发言稿: an address to the meeting, spoken transitions instead of headings, ≤ 8 minutes.
+- 述法提纲: cue words and key figures per topic, one page.
+Points are chosen by how much they tell (figures, named documents, the official's own acts) until the
+budget is full; the official's pinned points always stay, dropped ones never show, and whatever is
+left out is said in ``omitted``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..errors import TemplateError
+from ..model import Report, split_paragraphs
+from .budgets import KINDS, Budget, budget
+from .material import AnnexRow, Material, Point, Problem, propose
+from .sentences import figures, first_clause, score, sentences, shorten, skeleton
+from .topics import topic_data
+from .wording import cn_number, count_chars, format_date, heading_number, ordinal
+
+SECTION_TITLES: dict[str, str] = {
+    "performance": "履职情况",
+    "rectification": "上年度问题整改情况",
+    "problems": "存在的问题和不足",
+    "next_steps": "下一步工作打算",
+}
+SPEECH_SALUTATION = "各位领导、同志们："
+SPEECH_CLOSING = "以上述法，请予评议。"
+ANNEX_TITLE = "职责清单落实情况对照表"
+
+#: Headed problems in a written report (DOMAIN: 3–5; the issue: 2–6).
+MAX_PROBLEMS = 5
+#: Problem statements of one group printed in a written report.
+MAX_PROBLEM_TEXTS = 2
+#: Measures in 下一步 (one per problem, plus the official's own items on other topics).
+MAX_MEASURES = 6
+#: Points of one topic (published reports hold 3–6; more reads as the list walked again).
+MAX_TOPIC_POINTS = 6
+#: Sentences of one point in a written report.
+MAX_POINT_SENTENCES = 4
+#: Topics, problems and measures in the 述职 section.
+SECTION_TOPICS, SECTION_ITEMS = 5, 3
+#: Problems and measures spoken in a speech.
+SPEECH_ITEMS = 3
+#: Cue lines per topic on the outline.
+OUTLINE_POINTS = 3
+
+_REPORT_AS_FOLLOWS = re.compile(r"[^。；！!]*?(?:报告|汇报)如下[：:。]?\s*$")
+_UNIT_SHORT = ((re.compile(r"^中共(.+?)委员会$"), r"\1党委"), (re.compile(r"^(.+?)人民政府$"), r"\1政府"))
+_SPOKEN_ORDER = ("第一", "第二", "第三", "第四", "第五", "第六", "第七")
+
+
+@dataclass
+class Block:
+    """One printed paragraph: ``level`` 0 is body text, 1–4 a heading; ``key`` names the point or
+    problem it shows (for the 成稿 page)."""
+
+    level: int
+    text: str
+    kind: str
+    key: str = ""
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    number: str
+    level: int
+    blocks: list[Block]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}{self.title}"
+
+
+@dataclass
+class Composition:
+    """One document of one kind, composed and fitted to its budget."""
+
+    kind: str
+    title: str
+    byline: str
+    heading: str
+    salutation: str
+    opening: list[str]
+    sections: list[Section]
+    closing: list[str]
+    signature: dict[str, str]
+    annex: list[AnnexRow]
+    budget: Budget
+    rate: int
+    material: Material
+    included: set[str] = field(default_factory=set)  # point keys printed
+    omitted: list[str] = field(default_factory=list)  # what the budget left out, in Chinese
+
+    @property
+    def chars(self) -> int:
+        return count_chars(self.heading, self.salutation, *self.opening, *self.closing) + sum(
+            count_chars(s.heading, *(b.text for b in s.blocks)) for s in self.sections
+        )
+
+    @property
+    def minutes(self) -> float:
+        return round(self.chars / self.rate, 1)
+
+    @property
+    def verdict(self) -> str:
+        """'' within budget, else the Chinese sentence the app and the CLI show."""
+        return self.budget.verdict(self.chars)
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def lines(self) -> list[str]:
+        """The document as plain text, one paragraph a line (the preview)."""
+        out = list(title_lines(self.title))
+        if self.byline:
+            out.append(self.byline)
+        if out:
+            out.append("")
+        if self.heading:
+            out.append(self.heading)
+        if self.salutation:
+            out.append(self.salutation)
+        out += self.opening
+        for s in self.sections:
+            if s.title:
+                out.append(s.heading)
+            out += [b.text for b in s.blocks]
+        out += self.closing
+        if self.signature:
+            out += ["", self.signature["name"], self.signature["date"]]
+        if self.annex:
+            out += ["", "附件", ANNEX_TITLE]
+            out += [f"{r.duty}｜{r.requirement}｜{r.value}｜{r.met}" for r in self.annex]
+        return out
+
+
+# --------------------------------------------------------------------------- title, byline, date
+
+#: 2号 (22 pt) characters on a 156-mm line.
+TITLE_CHARS_PER_LINE = 20
+_TITLE_BREAKS = ("法治建设", "第一责任人", "职责", "年度", "关于", "述法")
+
+
+def title_lines(title: str) -> list[str]:
+    """A title as its printed lines: longer than a line, it breaks in two at a word, as evenly as
+    possible (GB/T 9704 7.3.1: 回行时词意完整、排列对称)."""
+    if not title:
+        return []
+    if len(title) <= TITLE_CHARS_PER_LINE:
+        return [title]
+    best: tuple[int, int] | None = None
+    for word in _TITLE_BREAKS:
+        start = title.find(word)
+        while start != -1:
+            cut = start + len(word)
+            first, second = cut, len(title) - cut
+            if 0 < first <= TITLE_CHARS_PER_LINE and 0 < second <= TITLE_CHARS_PER_LINE:
+                s = abs(first - second)
+                if best is None or s < best[0]:
+                    best = (s, cut)
+            start = title.find(word, start + 1)
+    if best is None:
+        return [title]
+    return [title[: best[1]], title[best[1] :]]
+
+
+def is_first_responsible(role: str) -> bool:
+    """A 班子其他成员 is not the 第一责任人; every principal head is."""
+    return role != "member"
+
+
+def default_title(report: Report, kind: str) -> str:
+    y = report.year
+    if kind == "shufa-report":
+        if is_first_responsible(report.official.role):
+            return f"关于{y}年度履行推进法治建设第一责任人职责情况的报告"
+        return f"{y}年度述法报告"
+    if kind == "speech":
+        return f"{y}年度述法发言"
+    if kind == "speech-outline":
+        return f"{y}年度述法提纲"
+    return ""
+
+
+def section_heading(report: Report) -> str:
+    if is_first_responsible(report.official.role):
+        return "履行推进法治建设第一责任人职责情况"
+    return "履行法治建设职责情况"
+
+
+def short_unit(unit: str) -> str:
+    """The unit as bylines write it: 中共××镇委员会 → ××镇党委, ××县人民政府 → ××县政府."""
+    unit = unit.strip()
+    for pattern, repl in _UNIT_SHORT:
+        if pattern.match(unit):
+            return pattern.sub(repl, unit)
+    return unit
+
+
+def default_byline(report: Report) -> str:
+    o = report.official
+    unit, title, name = short_unit(o.unit), o.title.strip(), o.name.strip()
+    position = title if (not unit or title.startswith(unit)) else f"{unit}{title}"
+    return "　".join(p for p in (position, name) if p)
+
+
+def report_date(report: Report, today: date | None = None) -> date:
+    """The 落款 date: the report's own when set, else ``today``."""
+    if report.plan.date:
+        try:
+            return date.fromisoformat(report.plan.date)
+        except ValueError:
+            pass
+    return today or date.today()
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _opening(report: Report, kind: str, has_body: bool) -> list[str]:
+    year = report.year
+    paras = split_paragraphs(report.parts.get("opening", ""))
+    unit = short_unit(report.official.unit) or "本单位"
+    duty = "推进法治建设第一责任人职责" if is_first_responsible(report.official.role) else "法治建设“一岗双责”"
+    if not paras:
+        paras = [f"{year}年，本人深入学习贯彻习近平法治思想，认真履行{duty}，推动{unit}法治建设各项工作取得新成效。"]
+    if kind == "speech":
+        ending = f"下面，我就{year}年度述法工作情况作简要汇报。"
+    elif kind == "shuzhi-section":
+        ending = "具体情况如下："
+    else:
+        ending = f"现将本人{year}年度述法工作情况报告如下："
+    last = _REPORT_AS_FOLLOWS.sub("", paras[-1]).rstrip()
+    paras = paras[:-1] + ([last] if last else [])
+    if kind in ("speech", "shuzhi-section"):
+        paras = paras[:1]  # one opening paragraph where time and space are short
+    if not has_body:
+        return paras or [f"{year}年，本人认真履行{duty}。"]
+    if paras:
+        paras[-1] += ending
+    else:
+        paras = [ending]
+    return paras
+
+
+# --------------------------------------------------------------------------- choosing sentences
+
+
+def _dedupe(material: Material) -> None:
+    """No sentence printed twice, nor twice with other numbers: the first one stays."""
+    seen: set[str] = set()
+
+    def keep(items: list[str]) -> list[str]:
+        out = []
+        for s in items:
+            k = skeleton(s)
+            if len(k) < 8 or k not in seen:
+                seen.add(k)
+                out.append(s)
+        return out
+
+    for t in material.topics:
+        for p in t.points:
+            p.sentences = keep(p.sentences)
+    for pr in material.problems:
+        pr.texts = keep(pr.texts)
+        pr.measures = keep(pr.measures)
+
+
+def without_lead(lead: str, said: list[str]) -> str:
+    """The chosen sentences, the first one's opening clause dropped when it only repeats the lead
+    (“带头讲法治课。坚持带头讲法治课，全年…” → “带头讲法治课。全年…”)."""
+    body = "".join(said)
+    lead = lead.rstrip("。；，")
+    m = re.match(r"([^，。；]+)，", body)
+    if lead and m and (lead in m.group(1) or m.group(1) in lead) and count_chars(body) - count_chars(m.group(1)) >= 8:
+        return body[m.end() :]
+    return body
+
+
+def _point_text(p: Point, chosen: list[str], numbered: int | None) -> str:
+    lead = p.lead.rstrip("。；，")
+    body = without_lead(lead, chosen)
+    prefix = ordinal(numbered) if numbered else ""
+    return f"{prefix}{lead}。{body}" if lead else f"{prefix}{body}"
+
+
+def _spoken_points(pts: list[Point], chosen: dict[str, list[str]]) -> str:
+    """Points said in one breath: “lead，facts” each, the lead dropped where the facts repeat it."""
+    out = []
+    for p in pts:
+        said = chosen.get(p.key)
+        if not said:
+            continue
+        lead = p.lead.rstrip("。；，")
+        body = without_lead(lead, said)
+        out.append(f"{lead}，{body}")
+    return "".join(out)
+
+
+def _fit_points(
+    topics: list[tuple[str, list[Point]]], avail: int, pinned: set[str], max_sentences: int
+) -> dict[str, list[str]]:
+    """Sentences chosen per point key so that leads + sentences fit ``avail`` 字: every kept point
+    gets its lead and best sentence; then the best remaining sentences by score; points of least
+    weight go first when even that does not fit (a topic keeps at least one)."""
+    chosen: dict[str, list[int]] = {}
+    cost = 0
+    points = [p for _, ps in topics for p in ps]
+    for p in points:
+        if not p.sentences:
+            chosen[p.key] = []
+            cost += count_chars(p.lead)
+            continue
+        best = max(range(len(p.sentences)), key=lambda i: (score(p.sentences[i]), -i))
+        chosen[p.key] = [best]
+        cost += count_chars(p.lead, p.sentences[best])
+    if cost > avail:
+        per_topic = {tid: len(ps) for tid, ps in topics}
+        topic_of = {p.key: tid for tid, ps in topics for p in ps}
+        for p in sorted(points, key=lambda p: p.score):
+            if cost <= avail:
+                break
+            if p.key in pinned or per_topic[topic_of[p.key]] <= 1:
+                continue
+            cost -= count_chars(p.lead, *(p.sentences[i] for i in chosen[p.key]))
+            del chosen[p.key]
+            per_topic[topic_of[p.key]] -= 1
+    extra = [
+        (p.key in pinned, score(s), -i, p.key, i)
+        for p in points
+        if p.key in chosen
+        for i, s in enumerate(p.sentences)
+        if i not in chosen[p.key]
+    ]
+    extra.sort(reverse=True)
+    by_key = {p.key: p for p in points}
+    for is_pinned, _, _, key, i in extra:
+        c = count_chars(by_key[key].sentences[i])
+        if len(chosen[key]) >= max_sentences and not is_pinned:
+            continue
+        if cost + c <= avail:
+            chosen[key].append(i)
+            cost += c
+    return {k: [by_key[k].sentences[i] for i in sorted(v)] for k, v in chosen.items()}
+
+
+def _kind_points(material: Material, report: Report, kind: str) -> list[tuple[str, list[Point]]]:
+    """Each topic's points that may go into ``kind``: not dropped, with something to say, and at most
+    MAX_TOPIC_POINTS of them (the most telling; pinned ones always)."""
+    choices = report.plan.kinds.get(kind)
+    dropped = set(choices.dropped) if choices else set()
+    pinned = set(choices.pinned) if choices else set()
+    out = []
+    for t in material.topics:
+        pts = [p for p in t.points if p.key not in dropped and (p.sentences or p.key in pinned)]
+        if len(pts) > MAX_TOPIC_POINTS:
+            keep = {p.key for p in sorted(pts, key=lambda p: (p.key not in pinned, -p.score))[:MAX_TOPIC_POINTS]}
+            pts = [p for p in pts if p.key in keep]
+        out.append((t.id, pts))
+    return out
+
+
+def _omitted_note(material: Material, included: set[str], kind: str) -> list[str]:
+    left = [p for t in material.topics for p in t.points if p.key not in included]
+    if not left:
+        return []
+    names = "、".join(p.lead for p in left[:3]) + ("等" if len(left) > 3 else "")
+    return [f"{KINDS[kind]}篇幅有限，{len(left)}个要点未写入（{names}），可在成稿页固定或调整。"]
+
+
+# --------------------------------------------------------------------------- problems and measures
+
+
+def _problem_items(material: Material, limit: int) -> list[Problem]:
+    """The headed problems to print: the weightiest groups, in topic order; a lone group with several
+    statements is split so that a report has at least two."""
+    groups = [p for p in material.problems if p.texts]
+    chosen = sorted(groups, key=lambda g: -g.weight)[:limit]
+    order = {t.id: i for i, t in enumerate(material.topics)}
+    chosen.sort(key=lambda g: order.get(g.key, len(order)))
+    if len(chosen) == 1 and len(chosen[0].texts) >= 2:
+        g = chosen[0]
+        rest = g.texts[1:limit]
+        chosen = [Problem(g.key, g.head, g.texts[:1], g.cause, g.measure_lead, g.measures[:1], g.sources, g.weight)]
+        for n, t in enumerate(rest, start=1):
+            head = first_clause(t, 18) or shorten(t, 18)
+            m = g.measures[n : n + 1]
+            chosen.append(
+                Problem(
+                    f"{g.key}#{n}",
+                    head,
+                    [t],
+                    "",
+                    shorten(first_clause(m[0], 12) if m else "", 12) or g.measure_lead,
+                    m,
+                    [],
+                    0,
+                )
+            )
+    return chosen
+
+
+def _measure_problems(material: Material, problems: list[Problem], limit: int) -> list[Problem]:
+    """Measures: one per printed problem, then the official's own 下一步 items on other topics."""
+    out = [p for p in problems if p.measures or p.measure_lead]
+    out += [p for p in material.problems if p.key.startswith("next:")]
+    return out[:limit]
+
+
+def _best(items: list[str], n: int) -> list[str]:
+    """The ``n`` most telling of ``items``, in their order."""
+    keep = sorted(range(len(items)), key=lambda i: (-score(items[i]), i))[:n]
+    return [items[i] for i in sorted(keep)]
+
+
+def _problem_body(p: Problem, texts: int) -> str:
+    body = "".join(_as_sentence(t) for t in p.texts[:texts])
+    return body + p.cause if p.cause else body
+
+
+def _measure_body(p: Problem, n: int) -> str:
+    parts = [s for m in p.measures for s in sentences(m)]
+    parts = [s for s in parts if not s.startswith(p.measure_lead)]
+    return "".join(_best(parts, n))
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(("。", "！", "？")) else text.rstrip("；;，,") + "。"
+
+
+# --------------------------------------------------------------------------- rectification
+
+
+def _rect_paragraphs(material: Material, compact: bool) -> list[str]:
+    items = material.rect_items
+    if compact:
+        if not items:
+            return []
+        done = sum(1 for i in items if i.state == "已整改到位")
+        rest = len(items) - done
+        text = f"对上年度述法查摆的{cn_number(len(items))}个问题，逐项明确措施、压实责任，"
+        text += f"已整改到位{cn_number(done)}个" if done else ""
+        text += ("，" if done else "") + f"正在整改{cn_number(rest)}个、持续推进" if rest else ""
+        return [text.rstrip("，") + "。"]
+    out = list(material.rect_intro)
+    many = len(items) > 1
+    for n, item in enumerate(items, start=1):
+        head = f"关于“{item.name}”的问题"
+        head += f"，{item.state}。" if item.state else "。"
+        out.append((ordinal(n) if many else "") + head + item.text)
+    return out
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def _written(report: Report, material: Material, kind: str, today: date | None) -> Composition:
+    b = budget(kind, report.plan.speaking_rate)
+    pinned = set(report.plan.choices(kind).pinned) if kind in report.plan.kinds else set()
+    problems = _problem_items(material, MAX_PROBLEMS)
+    measures = _measure_problems(material, problems, MAX_MEASURES)
+    rect = _rect_paragraphs(material, compact=False)
+    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
+    opening = _opening(report, kind, has_body)
+
+    prob_blocks: list[Block] = []
+    for n, p in enumerate(problems, start=1):
+        prob_blocks.append(Block(2, heading_number(2, n) + p.head.rstrip("。"), "problem", p.key))
+        prob_blocks.append(Block(0, _problem_body(p, MAX_PROBLEM_TEXTS), "problem", p.key))
+    meas_blocks = [Block(0, "".join(material.next_intro), "intro")] if material.next_intro else []
+    many = len(measures) > 1
+    for n, p in enumerate(measures, start=1):
+        lead = p.measure_lead.rstrip("。")
+        meas_blocks.append(Block(0, f"{ordinal(n) if many else ''}{lead}。{_measure_body(p, 2)}", "measure", p.key))
+
+    fixed = count_chars(*opening, *rect, *(x.text for x in prob_blocks + meas_blocks))
+    fixed += sum(count_chars(t) for t in SECTION_TITLES.values())
+    topics = _kind_points(material, report, kind)
+    intros = {t.id: t.intro for t in material.topics}
+    fixed += sum(count_chars(t.heading, *t.intro) for t in material.topics)
+    chosen = _fit_points(topics, b.fill - fixed, pinned, MAX_POINT_SENTENCES)
+
+    perf: list[Block] = []
+    n_topic = 0
+    headings = {t.id: t.heading for t in material.topics}
+    for tid, pts in topics:
+        kept = [p for p in pts if p.key in chosen]
+        if not kept and not intros[tid]:
+            continue
+        n_topic += 1
+        perf.append(Block(2, heading_number(2, n_topic) + headings[tid], "topic", tid))
+        perf += [Block(0, t, "intro", tid) for t in intros[tid]]
+        many = len(kept) > 1
+        for n, p in enumerate(kept, start=1):
+            perf.append(Block(0, _point_text(p, chosen[p.key], n if many else None), "point", p.key))
+
+    sections: list[Section] = []
+    for key, blocks in (
+        ("performance", perf),
+        ("rectification", [Block(0, t, "rect") for t in rect]),
+        ("problems", prob_blocks),
+        ("next_steps", meas_blocks),
+    ):
+        if blocks:
+            sections.append(Section(key, SECTION_TITLES[key], heading_number(1, len(sections) + 1), 1, blocks))
+    c = Composition(
+        kind=kind,
+        title=report.plan.title.strip() or default_title(report, kind),
+        byline=report.plan.byline.strip() or default_byline(report),
+        heading="",
+        salutation="",
+        opening=opening,
+        sections=sections,
+        closing=[],
+        signature={"name": report.official.name.strip(), "date": format_date(report_date(report, today))},
+        annex=material.annex if report.plan.annex else [],
+        budget=b,
+        rate=report.plan.speaking_rate,
+        material=material,
+        included=set(chosen),
+    )
+    c.omitted = _omitted_note(material, c.included, kind)
+    if len([p for p in material.problems if p.texts]) > len(problems):
+        c.omitted.append(f"问题较多，只写入了{len(problems)}个方面，其余可在成稿页合并。")
+    return c
+
+
+def _topic_paragraphs(
+    report: Report, material: Material, kind: str, avail: int, limit: int
+) -> tuple[list[tuple[str, str, list[Point]]], dict[str, list[str]]]:
+    """The weightiest ``limit`` topics, each with its points fitted to ``avail`` 字 (one sentence a point
+    at first, more when there is room)."""
+    pinned = set(report.plan.choices(kind).pinned) if kind in report.plan.kinds else set()
+    topics = [(tid, pts) for tid, pts in _kind_points(material, report, kind) if pts]
+    weight = {tid: sum(sorted((p.score for p in pts), reverse=True)[:3]) for tid, pts in topics}
+    keep = sorted(topics, key=lambda t: -weight[t[0]])[:limit]
+    order = [tid for tid, _ in topics]
+    keep.sort(key=lambda t: order.index(t[0]))
+    heads = {t.id: t.heading for t in material.topics}
+    chosen = _fit_points(keep, avail, pinned, 2)
+    return [(tid, heads[tid], [p for p in pts if p.key in chosen]) for tid, pts in keep], chosen
+
+
+def _topic_lead(heading: str) -> str:
+    return first_clause(heading, 16) or shorten(heading, 16)
+
+
+def _section(report: Report, material: Material, today: date | None) -> Composition:
+    kind = "shuzhi-section"
+    b = budget(kind, report.plan.speaking_rate)
+    problems = _problem_items(material, SECTION_ITEMS)
+    measures = _measure_problems(material, problems, SECTION_ITEMS)
+    rect = _rect_paragraphs(material, compact=True)
+    opening = _opening(report, kind, True)
+    many = len(problems) > 1
+    prob = [
+        Block(0, f"{ordinal(n) if many else ''}{p.head.rstrip('。')}。{_problem_body(p, 1)}", "problem", p.key)
+        for n, p in enumerate(problems, start=1)
+    ]
+    many = len(measures) > 1
+    meas = [
+        Block(0, f"{ordinal(n) if many else ''}{p.measure_lead.rstrip('。')}。{_measure_body(p, 1)}", "measure", p.key)
+        for n, p in enumerate(measures, start=1)
+    ]
+    heading = section_heading(report)
+    fixed = count_chars(heading, *opening, *rect, *(x.text for x in prob + meas), *SECTION_TITLES.values())
+    topics, chosen = _topic_paragraphs(report, material, kind, b.fill - fixed - 12 * SECTION_TOPICS, SECTION_TOPICS)
+    perf = []
+    many = len(topics) > 1
+    for n, (_, head, pts) in enumerate(topics, start=1):
+        body = _spoken_points(pts, chosen)
+        perf.append(Block(0, f"{ordinal(n) if many else ''}{_topic_lead(head)}。{body}", "topic", topics[n - 1][0]))
+    sections = []
+    for key, blocks in (
+        ("performance", perf),
+        ("rectification", [Block(0, t, "rect") for t in rect]),
+        ("problems", prob),
+        ("next_steps", meas),
+    ):
+        if blocks:
+            sections.append(Section(key, SECTION_TITLES[key], heading_number(2, len(sections) + 1), 2, blocks))
+    c = Composition(
+        kind=kind,
+        title="",
+        byline="",
+        heading=heading,
+        salutation="",
+        opening=opening,
+        sections=sections,
+        closing=[],
+        signature={},
+        annex=[],
+        budget=b,
+        rate=report.plan.speaking_rate,
+        material=material,
+        included=set(chosen),
+    )
+    c.omitted = _omitted_note(material, c.included, kind)
+    return c
+
+
+def _speech(report: Report, material: Material, today: date | None) -> Composition:
+    kind = "speech"
+    b = budget(kind, report.plan.speaking_rate)
+    problems = _problem_items(material, SPEECH_ITEMS)
+    measures = _measure_problems(material, problems, SPEECH_ITEMS)
+    opening = _opening(report, kind, True)
+    body: list[Block] = []
+    rect = _rect_paragraphs(material, compact=True)
+    prob_text = ""
+    if problems:
+        heads = "；".join(f"{ordinal(n)}{p.head.rstrip('。')}" for n, p in enumerate(problems, start=1))
+        prob_text = f"在看到成绩的同时，我也清醒地认识到，工作中还存在一些差距和不足：{heads}。"
+        if any(p.cause for p in problems):
+            prob_text += "这些问题，既有客观因素，更有本人思想认识和督促落实上的原因。"
+    meas_text = ""
+    if measures:
+        items = []
+        for n, p in enumerate(measures, start=1):
+            first = _measure_body(p, 1)
+            items.append(
+                f"{ordinal(n)}{p.measure_lead.rstrip('。')}，{first.rstrip('。')}"
+                if first
+                else f"{ordinal(n)}{p.measure_lead}"
+            )
+        meas_text = "下一步，我将坚持问题导向，重点抓好以下几项工作：" + "；".join(items) + "。"
+    fixed = count_chars(SPEECH_SALUTATION, *opening, *rect, prob_text, meas_text, SPEECH_CLOSING)
+    topics, chosen = _topic_paragraphs(report, material, kind, b.fill - fixed - 16 * len(material.topics), 7)
+    for n, (tid, head, pts) in enumerate(topics):
+        said = _spoken_points(pts, chosen)
+        order = _SPOKEN_ORDER[n] if n < len(_SPOKEN_ORDER) else f"第{cn_number(n + 1)}"
+        body.append(Block(0, f"{order}，{_topic_lead(head)}。{said}", "topic", tid))
+    if rect:
+        body.append(Block(0, rect[0], "rect"))
+    if prob_text:
+        body.append(Block(0, prob_text, "problem"))
+    if meas_text:
+        body.append(Block(0, meas_text, "measure"))
+    c = Composition(
+        kind=kind,
+        title=default_title(report, kind),
+        byline=report.plan.byline.strip() or default_byline(report),
+        heading="",
+        salutation=SPEECH_SALUTATION,
+        opening=opening,
+        sections=[Section("performance", "", "", 1, body)],
+        closing=[SPEECH_CLOSING],
+        signature={},
+        annex=[],
+        budget=b,
+        rate=report.plan.speaking_rate,
+        material=material,
+        included=set(chosen),
+    )
+    c.omitted = _omitted_note(material, c.included, kind)
+    return c
+
+
+def _outline(report: Report, material: Material, today: date | None) -> Composition:
+    kind = "speech-outline"
+    b = budget(kind, report.plan.speaking_rate)
+    dropped = set(report.plan.choices(kind).dropped) if kind in report.plan.kinds else set()
+    sections: list[Section] = []
+    included: set[str] = set()
+    used = 0
+    for t in material.topics:
+        pts = [p for p in t.points if p.key not in dropped]
+        cues = []
+        for p in sorted(pts, key=lambda p: -p.score):
+            figs = [f for s in sorted(p.sentences, key=score, reverse=True) for f in figures(s, 2)][:2]
+            if not figs:
+                continue
+            cues.append((p, f"{p.lead.rstrip('。')}：{'，'.join(figs)}"))
+            if len(cues) >= OUTLINE_POINTS:
+                break
+        if not cues:
+            cues = [(p, p.lead) for p in pts[:1]]
+        order = {p.key: i for i, p in enumerate(pts)}
+        cues.sort(key=lambda c: order[c[0].key])
+        cost = count_chars(t.topic.short, *(c for _, c in cues))
+        if used + cost > b.fill * 0.75:
+            continue
+        used += cost
+        included |= {p.key for p, _ in cues}
+        sections.append(
+            Section(
+                f"topic:{t.id}",
+                t.topic.short,
+                heading_number(1, len(sections) + 1),
+                1,
+                [Block(0, f"{n}.{c}", "point", p.key) for n, (p, c) in enumerate(cues, start=1)],
+            )
+        )
+    problems = _problem_items(material, SPEECH_ITEMS)
+    if problems:
+        sections.append(
+            Section(
+                "problems",
+                "问题",
+                heading_number(1, len(sections) + 1),
+                1,
+                [Block(0, f"{n}.{p.head.rstrip('。')}", "problem", p.key) for n, p in enumerate(problems, start=1)],
+            )
+        )
+    measures = _measure_problems(material, problems, SPEECH_ITEMS)
+    if measures:
+        sections.append(
+            Section(
+                "next_steps",
+                "打算",
+                heading_number(1, len(sections) + 1),
+                1,
+                [
+                    Block(0, f"{n}.{p.measure_lead.rstrip('。')}", "measure", p.key)
+                    for n, p in enumerate(measures, start=1)
+                ],
+            )
+        )
+    c = Composition(
+        kind=kind,
+        title=default_title(report, kind),
+        byline=report.plan.byline.strip() or default_byline(report),
+        heading="",
+        salutation="",
+        opening=[f"开场：{SPEECH_SALUTATION.rstrip('：')}，{report.year}年度述法工作情况汇报如下。"],
+        sections=sections,
+        closing=[f"结束：{SPEECH_CLOSING}"],
+        signature={},
+        annex=[],
+        budget=b,
+        rate=report.plan.speaking_rate,
+        material=material,
+        included=included,
+    )
+    c.omitted = _omitted_note(material, included, kind)
+    return c
+
+
+def compose(report: Report, kind: str, *, today: date | None = None, material: Material | None = None) -> Composition:
+    """The report composed as a document of ``kind`` (one of :data:`KINDS`)."""
+    if kind not in KINDS:
+        raise TemplateError(f"没有“{kind}”这种报告类型。", hint="可用的类型：" + "、".join(KINDS))
+    if material is None:
+        material = propose(report)
+        _dedupe(material)
+    if kind == "shufa-report":
+        return _written(report, material, kind, today)
+    if kind == "shuzhi-section":
+        return _section(report, material, today)
+    if kind == "speech":
+        return _speech(report, material, today)
+    return _outline(report, material, today)
+
+
+def prepare(report: Report) -> Material:
+    """The proposal, once, for composing several kinds in a row (``compose(…, material=…)``)."""
+    material = propose(report)
+    _dedupe(material)
+    return material
+
+
+__all__ = ["Block", "Composition", "Section", "compose", "prepare", "title_lines", "topic_data"]
