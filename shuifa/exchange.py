@@ -3,6 +3,11 @@
 The format is documented in ``docs/exchange.md`` and defined by the JSON Schema
 ``shuifa/shufa.schema.json``. Reading validates the whole file before anything is built,
 so an invalid file yields one clear Chinese message and nothing half-imported.
+
+Versions: 1 — the report without a composition plan; 2 — adds ``report.plan`` (成稿设置, the
+official's composition choices, :class:`shuifa.plan.CompositionPlan`). A version-1 file still reads:
+it has no plan, which is the same as an empty plan — take the automatic composition. Files are
+always written as the current version; a newer version than this program knows is refused.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +25,7 @@ from .errors import InvalidFileError
 from .model import ROLES, Report, now_iso
 
 FORMAT_ID = "shuifa.report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: report.plan (成稿设置); 1 is still read, as an empty plan
 SUFFIX = ".shufa"
 MAX_BYTES = 50 * 1024 * 1024
 SCHEMA_PATH = Path(__file__).with_name("shufa.schema.json")
@@ -60,7 +66,37 @@ _FIELD_NAMES = {
     "date": "日期",
     "format": "格式标识",
     "version": "格式版本",
+    "plan": "成稿设置",
+    "pinned": "保留要点",
+    "dropped": "删去要点",
 }
+
+#: Names of the plan's fields, where they differ from (or are missing in) ``_FIELD_NAMES``.
+_PLAN_FIELD_NAMES = {
+    "title": "标题",
+    "byline": "署名",
+    "date": "落款日期",
+    "annex": "附表",
+    "speaking_rate": "语速",
+    "topic_of": "要点所属板块",
+    "topic_order": "板块顺序",
+    "point_order": "要点顺序",
+    "headings": "板块标题",
+    "leads": "要点引语",
+    "merged": "合并要点",
+    "kinds": "各类文稿取舍",
+    "problem_heads": "问题标题",
+    "problem_causes": "问题原因",
+    "measure_leads": "措施引语",
+    "rect_names": "整改事项简称",
+}
+
+#: Objects whose keys are data (ids, point keys, grades), not field names: a key under one is quoted, not
+#: translated (a topic id "study" is not the part 学法用法).
+_DATA_MAPS = frozenset(
+    {"values", "previous", "evaluation", "topic_of", "point_order", "headings", "leads", "merged", "kinds"}
+    | {"problem_heads", "problem_causes", "measure_leads", "rect_names"}
+)
 
 
 @cache
@@ -193,6 +229,8 @@ def loads(data: bytes | str, *, name: str = "文件") -> Report:
             + (f"（另有 {len(errors) - 1} 处问题）" if len(errors) > 1 else ""),
             hint="请让对方用述法助手重新导出后发送；不要手工修改 .shufa 文件。",
         )
+    # Version 1 → 2: a version-1 report has no "plan"; Report.from_dict reads a missing plan as the empty
+    # one (take the automatic composition), which is all the migration there is.
     report = Report.from_dict(doc["report"])
     _check_consistency(report, name)
     return report
@@ -214,12 +252,31 @@ def _check_consistency(report: Report, name: str) -> None:
             raise InvalidFileError(
                 f"“{name}”中有填报内容对应的职责“{duty_id}”不在职责清单里，文件已损坏。", hint="请让对方重新导出。"
             )
+    if report.plan.date:  # the schema checks the shape (YYYY-MM-DD), not that the day exists
+        try:
+            date.fromisoformat(report.plan.date)
+        except ValueError:
+            raise InvalidFileError(
+                f"“{name}”的内容不符合报告文件格式：报告 → 成稿设置 → 落款日期 “{report.plan.date}”不是有效的日期。",
+                hint="请让对方用述法助手重新导出后发送；不要手工修改 .shufa 文件。",
+            ) from None
 
 
 def _path_text(path: list[Any], doc: dict[str, Any]) -> str:
     parts: list[str] = []
     node: Any = doc
+    ctx = ""  # "plan": inside the plan (its own field names); "data": the key names a thing, not a field
     for key in path:
+        if ctx == "data" and not isinstance(key, int):
+            parts.append(f"“{key}”")
+            ctx = ""
+            try:
+                node = node[key]
+            except (KeyError, TypeError):
+                node = None
+            continue
+        names = _PLAN_FIELD_NAMES if ctx == "plan" else {}
+        ctx = "plan" if key == "plan" else "data" if key in _DATA_MAPS else ""
         if isinstance(key, int):
             label = ""
             try:
@@ -230,7 +287,7 @@ def _path_text(path: list[Any], doc: dict[str, Any]) -> str:
                 node = None
             parts.append(f"第{key + 1}项{f'（{label}）' if label else ''}")
         else:
-            parts.append(_FIELD_NAMES.get(str(key), str(key)))
+            parts.append(names.get(key) or _FIELD_NAMES.get(key, key))
             try:
                 node = node[key]
             except (KeyError, TypeError):
@@ -241,6 +298,8 @@ def _path_text(path: list[Any], doc: dict[str, Any]) -> str:
 def _describe(err: Any, doc: dict[str, Any]) -> str:
     where = _path_text(list(err.absolute_path), doc)
     v = err.validator
+    if "propertyNames" in err.absolute_schema_path:  # the key itself is wrong, not its value
+        return f"{where} 中的名称“{err.instance}”无效"
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return f"{where} 缺少“{_FIELD_NAMES.get(missing, missing)}”"
@@ -261,11 +320,22 @@ def _describe(err: Any, doc: dict[str, Any]) -> str:
             return f"{where} 的值“{err.instance}”不是有效的类别（可用：{'、'.join(f'{k}（{v}）' for k, v in ROLES.items())}）"
         return f"{where} 的值“{err.instance}”无效"
     if v == "additionalProperties":
-        return f"{where} 含有无法识别的字段"
+        known = err.schema.get("properties", {})
+        extra = [str(k) for k in err.instance if k not in known] if isinstance(err.instance, dict) else []
+        return f"{where} 含有无法识别的字段" + (f"“{'、'.join(extra)}”" if extra else "")
     if v in ("minimum", "maximum"):
-        return f"{where} 的值 {err.instance} 超出范围"
+        lo, hi = err.schema.get("minimum"), err.schema.get("maximum")
+        if lo is not None and hi is not None:
+            want = f"应在 {lo}–{hi} 之间"
+        else:
+            want = f"应不小于 {lo}" if hi is None else f"应不大于 {hi}"
+        return f"{where} 的值 {err.instance} 超出范围（{want}）"
     if v == "pattern":
         return f"{where} 的格式不对（“{err.instance}”）"
     if v == "maxLength":
         return f"{where} 的文字太长"
+    if v == "minLength":
+        return f"{where} 不能为空"
+    if v in ("maxItems", "maxProperties"):
+        return f"{where} 的条目太多"
     return f"{where} 无效"

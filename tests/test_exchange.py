@@ -32,7 +32,7 @@ def test_round_trip_is_lossless(small_report: Report, tmp_path: Path) -> None:
     report = filled(small_report)
     path = exchange.write_report(report, tmp_path / "李明-2025.shufa")
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "shuifa.report" and doc["version"] == 1
+    assert doc["format"] == "shuifa.report" and doc["version"] == 2
     assert "举办讲座3次 & 专题培训<2>场" in path.read_text(encoding="utf-8")  # readable UTF-8, not \\u escapes
     again = exchange.read_report(path)
     assert again.to_dict() == report.to_dict()
