@@ -7,6 +7,8 @@ import sys
 import time
 from typing import TextIO
 
+from . import composition_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     from . import add_help_flag
@@ -27,11 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--template",
         required=True,
         metavar="模板",
-        help="模板：shufa-report（述法报告）、shuzhi-section（述职报告中的述法部分）、speech（发言稿），"
+        help="模板：shufa-report（述法报告）、shuzhi-section（述职报告中的述法部分）、speech（发言稿）、"
+        "speech-outline（述法提纲），"
         "或自定义模板的名称、.docx 模板文件路径",
     )
     p.add_argument("-o", "--output", required=True, metavar="文件夹", help="输出文件夹（不存在时自动创建）")
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成 PDF（一次转换全部文件）")
+    composition_options.add(p)
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="并行进程数（默认按 CPU 核数，最多 2）")
     p.set_defaults(func=run)
 
@@ -72,11 +76,18 @@ class ProgressBar:
 def run(args: argparse.Namespace) -> int:
     from ..clerk.batch import render_batch
     from ..clerk.importing import read_reports
+    from ..render import resolve_template
 
     reports = read_reports(args.files)
+    info = resolve_template(args.template)
+    for report in reports:
+        composition_options.apply(report, args)
+        verdict = composition_options.length_line(report, info.kind)[1]
+        if verdict:
+            print(f"提示：{report.official.name or report.official.unit}的{verdict}", file=sys.stderr)
     bar = ProgressBar()
     try:
-        result = render_batch(reports, args.template, args.output, pdf=args.pdf, workers=args.jobs, progress=bar)
+        result = render_batch(reports, info, args.output, pdf=args.pdf, workers=args.jobs, progress=bar)
     finally:
         bar.close()
     print(f"{result.message()}用时 {result.seconds:.1f} 秒，输出文件夹：{args.output}")

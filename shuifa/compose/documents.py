@@ -392,9 +392,12 @@ def _problem_items(material: Material, limit: int) -> list[Problem]:
     if len(chosen) == 1 and len(chosen[0].texts) >= 2:
         g = chosen[0]
         rest = g.texts[1:limit]
-        chosen = [Problem(g.key, g.head, g.texts[:1], g.cause, g.measure_lead, g.measures[:1], g.sources, g.weight)]
+        chosen = [
+            Problem(g.key, g.head, g.texts[:1], g.cause, g.measure_lead, g.measures[:1], g.sources, g.weight, g.proposed_cause)
+        ]
         for n, t in enumerate(rest, start=1):
-            head = first_clause(t, 18) or shorten(t, 18)
+            plain = re.sub("[“”‘’\"《》]", "", t)
+            head = first_clause(plain, 18) or shorten(plain, 18)
             m = g.measures[n : n + 1]
             chosen.append(
                 Problem(
@@ -425,8 +428,8 @@ def _best(items: list[str], n: int) -> list[str]:
 
 
 def _problem_body(p: Problem, texts: int) -> str:
-    body = "".join(_as_sentence(t) for t in p.texts[:texts])
-    return body + p.cause if p.cause else body
+    printed = p.texts[:texts]
+    return "".join(_as_sentence(t) for t in printed) + p.cause_for(printed)
 
 
 def _measure_body(p: Problem, n: int) -> str:
@@ -623,7 +626,7 @@ def _speech(report: Report, material: Material, today: date | None) -> Compositi
     if problems:
         heads = "；".join(f"{ordinal(n)}{p.head.rstrip('。')}" for n, p in enumerate(problems, start=1))
         prob_text = f"在看到成绩的同时，我也清醒地认识到，工作中还存在一些差距和不足：{heads}。"
-        if any(p.cause for p in problems):
+        if any(p.cause_for(p.texts[:1]) for p in problems):
             prob_text += "这些问题，既有客观因素，更有本人思想认识和督促落实上的原因。"
     meas_text = ""
     if measures:

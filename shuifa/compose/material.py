@@ -78,11 +78,19 @@ class Problem:
     key: str
     head: str
     texts: list[str]  # what went wrong, the official's words (one item per paragraph)
-    cause: str  # why, subjective; '' when the official's text names a cause of their own
+    cause: str  # why, as the official wrote it on the 成稿 page ('' = none written there)
     measure_lead: str
     measures: list[str]
     sources: list[str]
     weight: float
+    proposed_cause: str = ""  # the topic's subjective cause, printed when the text names none
+
+    def cause_for(self, printed: list[str]) -> str:
+        """The cause to print after ``printed``: the official's, else the proposal when the printed
+        statements give no cause of the official's own."""
+        if self.cause:
+            return self.cause
+        return "" if any(SUBJECTIVE.search(t) for t in printed) else self.proposed_cause
 
 
 @dataclass
@@ -309,11 +317,8 @@ def _problems(report: Report, topic_of_duty: dict[str, str]) -> list[Problem]:
         g.sources.append(duty.id)
         g.weight += len(probs) + (2 if e.status in ("partial", "undone") else 0) + 2 * len(unmet.get(duty.id, []))
     for g in groups.values():
-        written = plan.problem_causes.get(g.key, "").strip()
-        if written:
-            g.cause = written
-        elif not any(SUBJECTIVE.search(t) for t in g.texts):
-            g.cause = data.topics[g.key].cause
+        g.cause = plan.problem_causes.get(g.key, "").strip()
+        g.proposed_cause = data.topics[g.key].cause
     return [g for g in groups.values() if g.texts or g.measures]
 
 
@@ -353,10 +358,21 @@ def _next_steps(report: Report, problems: list[Problem]) -> list[str]:
 # --------------------------------------------------------------------------- rectification and annex
 
 
+def inner_quotes(text: str) -> str:
+    """Quotes inside a quoted name: straight pairs become “”, then every double quote a single one
+    (GB/T 15834: quotes within quotes are single); an unpaired straight quote is dropped."""
+    parts = text.split('"')
+    if len(parts) % 2 == 1:
+        text = "".join(p if i % 2 == 0 else f"“{p}”" for i, p in enumerate(parts))
+    else:
+        text = "".join(parts)
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def rect_name(problem: str) -> str:
     """A carried problem's proposed short name (≤ 30 字): its first clause, inner quotes made single."""
-    text = " ".join(split_paragraphs(problem))
-    text = strip_ordinal(text).replace('"', "").replace("“", "‘").replace("”", "’")
+    text = strip_ordinal("".join(split_paragraphs(problem)))
+    text = inner_quotes(text)
     first = re.split(r"[。；;！？]", text, maxsplit=1)[0]
     return shorten(first, MAX_RECT_NAME)
 
@@ -368,8 +384,8 @@ def _rectification(report: Report) -> tuple[list[str], list[RectItem]]:
         note = split_paragraphs(item.note)
         if not item.state and not note:
             continue
-        name = report.plan.rect_names.get(item.id, "").strip().replace('"', "") or rect_name(item.problem)
-        name = name.replace("“", "‘").replace("”", "’")
+        edited = report.plan.rect_names.get(item.id, "").strip()
+        name = inner_quotes(edited) if edited else rect_name(item.problem)
         items.append(RectItem(key=item.id, name=name, state=RECT_STATES.get(item.state, ""), text="".join(note)))
     return intro, items
 

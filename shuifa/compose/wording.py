@@ -95,14 +95,15 @@ def shortfall(req: Requirement, val: RequirementValue) -> str:
     subject = requirement_subject(req)
     quoted = f"“{subject}”" if subject else "清单中的一项要求"
     if req.kind == "deadline":
-        return f"{quoted}一项未能在规定时限内完成"
-    if req.kind == "count":
-        if val.value is not None and float(val.value) == 0:
-            return f"{quoted}一项全年未能落实"
-        return f"{quoted}一项落实的频次不足"
-    if req.kind == "rate":
-        return f"{quoted}一项未达到规定的比例"
-    return f"{quoted}一项未达到规定的标准"
+        gap = f"{quoted}一项未能在规定时限内完成"
+    elif req.kind == "count":
+        zero = val.value is not None and float(val.value) == 0
+        gap = f"{quoted}一项{'全年未能落实' if zero else '落实的频次不足'}"
+    elif req.kind == "rate":
+        gap = f"{quoted}一项未达到规定的比例"
+    else:
+        gap = f"{quoted}一项未达到规定的标准"
+    return gap + "，反映出本人对这项工作的跟踪督促还不到位"
 
 
 def shortfall_measure(req: Requirement, next_year: int) -> str:
