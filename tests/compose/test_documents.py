@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 import docx
 import pytest
@@ -41,13 +41,13 @@ def cases() -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample(list_id: str, role: str) -> Report:
     dl = next(d for d in builtin_lists() if d.id == list_id)
     return make_sample(dl, role=role, year=2026)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_back(list_id: str, role: str, kind: str, tmp: str) -> tuple[list[tuple[str, str]], list[list[str]]]:
     from pathlib import Path
 
@@ -74,7 +74,9 @@ def section(lines: list[str], key: str, heading: re.Pattern[str]) -> list[str]:
     start = next((i for i, t in enumerate(lines) if heading.match(t) and key in t), None)
     if start is None:
         return []
-    end = next((i for i in range(start + 1, len(lines)) if heading.match(lines[i]) and chars(lines[i]) <= 14), len(lines))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if heading.match(lines[i]) and chars(lines[i]) <= 14), len(lines)
+    )
     return lines[start + 1 : end]
 
 
@@ -96,7 +98,18 @@ def test_written_report_reads_as_a_composed_report(list_id, role, tmp):
     probs = section(lines, "问题", H1)
     assert 2 <= len([t for t in probs if H2.match(t)]) <= 6
     steps = section(lines, "下一步", H1)
-    styles = {("（一）" if H2.match(t) else "1." if re.match(r"^\d+[.．]", t) else "一是" if re.match("^[一二三四五六七八九十]+是", t) else "") for t in steps} - {""}
+    styles = {
+        (
+            "（一）"
+            if H2.match(t)
+            else "1."
+            if re.match(r"^\d+[.．]", t)
+            else "一是"
+            if re.match("^[一二三四五六七八九十]+是", t)
+            else ""
+        )
+        for t in steps
+    } - {""}
     assert styles == {"一是"}
     assert not [t for t in perf if CHECKLIST.search(t) or ZERO.search(t)]
     # every point numbered: a topic with several paragraphs numbers them all (an intro paragraph aside)
@@ -154,7 +167,11 @@ def test_lead_edit_drop_move_merge_and_heading_reach_the_document():
     # move a point to the 依法决策 topic: its text follows the heading of that topic
     report.plan.topic_of[second.key] = "decision"
     lines = compose(report, "shufa-report", today=TODAY).lines()
-    where = next(i for i, t in enumerate(lines) if t.startswith(("一是", "二是", "三是", "四是", "五是", "六是")) and second.text[3:20] in t)
+    where = next(
+        i
+        for i, t in enumerate(lines)
+        if t.startswith(("一是", "二是", "三是", "四是", "五是", "六是")) and second.text[3:20] in t
+    )
     heading = next(t for t in reversed(lines[:where]) if H2.match(t))
     assert "依法" in heading and "决策" in heading
     # merge: the merged point's sentences print inside the target
@@ -207,7 +224,12 @@ def test_title_byline_and_date_are_per_report_with_defaults():
 def test_carried_problem_keeps_its_quote_in_one_paragraph():
     report = sample("niuxintuo-town-2023", "party")
     report.carry_over = [
-        CarryOverItem(id="c1", problem='"会前学法"制度落实不够经常，\n部分会议未安排学法。', state="done", note="已建立台账。\n全年会前学法11次。"),
+        CarryOverItem(
+            id="c1",
+            problem='"会前学法"制度落实不够经常，\n部分会议未安排学法。',
+            state="done",
+            note="已建立台账。\n全年会前学法11次。",
+        ),
         CarryOverItem(id="c2", problem="备案审查不够及时。", state="in_progress", note="正在推进。"),
     ]
     c = compose(report, "shufa-report", today=TODAY)
@@ -219,8 +241,13 @@ def test_carried_problem_keeps_its_quote_in_one_paragraph():
     for t in texts:
         assert t.count("“") == t.count("”") and t.count("‘") == t.count("’") and '"' not in t
     report.plan.rect_names["c1"] = "会前学法不经常"
-    assert compose(report, "shufa-report", today=TODAY).section("rectification").blocks[0].text.startswith(  # type: ignore[union-attr]
-        "一是关于“会前学法不经常”的问题"
+    assert (
+        compose(report, "shufa-report", today=TODAY)
+        .section("rectification")
+        .blocks[0]
+        .text.startswith(  # type: ignore[union-attr]
+            "一是关于“会前学法不经常”的问题"
+        )
     )
 
 
@@ -229,7 +256,9 @@ def test_over_budget_is_said_not_cut_silently():
     c = compose(report, "speech", today=TODAY)
     assert c.omitted and "要点未写入" in c.omitted[0]
     for e in report.entries.values():
-        e.performance = e.performance + "\n" + "本人亲自部署推动此项工作，召开专题会议3次、印发文件2份、督导检查5次。" * 3
+        e.performance = (
+            e.performance + "\n" + "本人亲自部署推动此项工作，召开专题会议3次、印发文件2份、督导检查5次。" * 3
+        )
     for key in [p.key for t in c.material.topics for p in t.points]:
         report.plan.choices("speech").pinned.append(key)
     over = compose(report, "speech", today=TODAY)
