@@ -393,10 +393,20 @@ def _problem_items(material: Material, limit: int) -> list[Problem]:
         g = chosen[0]
         rest = g.texts[1:limit]
         chosen = [
-            Problem(g.key, g.head, g.texts[:1], g.cause, g.measure_lead, g.measures[:1], g.sources, g.weight, g.proposed_cause)
+            Problem(
+                g.key,
+                g.head,
+                g.texts[:1],
+                g.cause,
+                g.measure_lead,
+                g.measures[:1],
+                g.sources,
+                g.weight,
+                g.proposed_cause,
+            )
         ]
         for n, t in enumerate(rest, start=1):
-            plain = re.sub("[“”‘’\"《》]", "", t)
+            plain = re.sub('[“”‘’"《》]', "", t)
             head = first_clause(plain, 18) or shorten(plain, 18)
             m = g.measures[n : n + 1]
             chosen.append(

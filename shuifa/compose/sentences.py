@@ -7,6 +7,7 @@ preview.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .wording import count_chars
 
@@ -44,6 +45,11 @@ def strip_frame(text: str) -> str:
 
 def sentences(paragraph: str) -> list[str]:
     """A paragraph cut into sentences at 。！？； outside quotes and brackets, each keeping its stop."""
+    return list(_sentences(paragraph))
+
+
+@lru_cache(maxsize=8192)
+def _sentences(paragraph: str) -> tuple[str, ...]:
     out: list[str] = []
     depth = 0
     start = 0
@@ -60,9 +66,10 @@ def sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail + "。")
-    return [s[:-1] + "。" if s.endswith(("；", ";")) else s for s in out]
+    return tuple(s[:-1] + "。" if s.endswith(("；", ";")) else s for s in out)
 
 
+@lru_cache(maxsize=8192)
 def score(sentence: str) -> float:
     """How much a sentence tells a reviewer: figures, named documents, the official's own acts;
     less for a sentence leaning on something said elsewhere."""
@@ -116,7 +123,7 @@ def shorten(text: str, limit: int) -> str:
     text = text.strip().rstrip("。；;，,")
     if len(text) <= limit:
         return text
-    cut = max((text.rfind(p, 0, limit + 1) for p in "，、；,;"), default=-1)
+    cut = max((text.rfind(p, 0, limit + 1) for p in "。，、；,;"), default=-1)
     if cut >= 6:
         return text[:cut]
     return text[:limit]

@@ -127,12 +127,19 @@ def duty_topic(list_id: str, duty: Node, path: list[Node], role: str) -> tuple[s
 
     The duty's own text decides; its group headings only break a tie or fill in when the text has no
     keyword (a list's 八大行动 heading says more than “完善工作机制”)."""
+    context = "".join(a.title or a.text for a in path)
+    return _duty_topic(list_id, duty.id, f"{duty.title}{duty.text}", context, role)
+
+
+@lru_cache(maxsize=4096)
+def _duty_topic(list_id: str, duty_id: str, text: str, context_text: str, role: str) -> tuple[str, MappedBy]:
+    """:func:`duty_topic` on plain strings, cached: the same duty is asked on every re-composition."""
     data = topic_data()
-    override = data.overrides.get(list_id, {}).get(duty.id)
+    override = data.overrides.get(list_id, {}).get(duty_id)
     if override:
         return fold(override, role), MappedBy.OVERRIDE
-    own = score_topics(f"{duty.title}{duty.text}")
-    context = score_topics("".join(a.title or a.text for a in path))
+    own = score_topics(text)
+    context = score_topics(context_text)
     order = list(data.topics)
     combined = {t: 2 * own.get(t, 0) + context.get(t, 0) for t in set(own) | set(context)}
     if not combined:

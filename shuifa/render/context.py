@@ -70,6 +70,20 @@ def _block(b: Any) -> dict[str, Any]:
     return {"level": b.level, "text": b.text, "title": b.text if b.level else "", "full_title": "", "kind": b.kind}
 
 
+def _section_context(s: Any) -> dict[str, Any]:
+    blocks = [_block(b) for b in s.blocks]
+    return {
+        "key": s.key,
+        "present": bool(blocks),
+        "number": s.number,
+        "title": s.title,
+        "heading": s.heading if s.title else "",
+        "level": s.level,
+        "blocks": blocks,
+        "paragraphs": [b["text"] for b in blocks if b["level"] == 0],
+    }
+
+
 def _sections(c: Composition) -> dict[str, dict[str, Any]]:
     """``sections.<key>`` as in the first release: present/number/title/heading/level/blocks/paragraphs."""
     out: dict[str, dict[str, Any]] = {}
@@ -143,21 +157,7 @@ def build_context(report: Report, kind: str, *, today: date | None = None) -> di
         "list": {"id": dl.id, "title": dl.title, "issuer": dl.issuer, "date": dl.date or ""},
         "opening": c.opening,
         "sections": sections,
-        "section_list": [s for s in sections.values() if s["present"]]
-        + [
-            {
-                "key": s.key,
-                "present": True,
-                "number": s.number,
-                "title": s.title,
-                "heading": s.heading,
-                "level": s.level,
-                "blocks": [_block(b) for b in s.blocks],
-                "paragraphs": [b.text for b in s.blocks if b.level == 0],
-            }
-            for s in c.sections
-            if s.key not in SECTION_TITLES
-        ],
+        "section_list": [_section_context(s) for s in c.sections],
         "topics": [
             {
                 "id": t.id,

@@ -72,7 +72,7 @@ STYLE_ANNEX_TITLE = "GwAnnexTitle"  # the annex's own title: as the document tit
 STYLE_TABLE = "GwTable"  # table cells: 仿宋 四号, single spacing
 TABLE_SIZE_HALF_PT = 28  # 四号 14 pt
 #: Annex table columns (twips, summing to TEXT_WIDTH): 职责 | 清单要求 | 完成情况 | 是否达标.
-ANNEX_COLUMNS = (3445, 2800, 1500, 1100)
+ANNEX_COLUMNS = (3345, 2700, 1500, 1300)
 HEADING_FONTS = {1: FONT_HEADING1, 2: FONT_HEADING2, 3: FONT_BODY, 4: FONT_BODY}
 HEADING_STYLE_IDS = frozenset(STYLE_HEADING.values()) | {STYLE_TITLE}
 
