@@ -14,7 +14,7 @@ from shuifa.plan import SPEAKING_RATE_RANGE, CompositionPlan, KindChoices
 from shuifa.sample import make_sample
 from shuifa.store import Store
 
-GOLDEN = Path(__file__).parent / "render" / "golden"
+GOLDEN = Path(__file__).parent / "v1_files"  # files written by format version 1, kept as they were
 
 
 def full_plan() -> CompositionPlan:

@@ -249,11 +249,17 @@ def test_requirements_valued_and_mostly_met() -> None:
         assert len(results) == 7
         unmet = results.count(False)
         assert 1 <= unmet <= 2, seed
-        for d, r, _v in report.unmet_requirements():
+        for d, r, v in report.unmet_requirements():
             e = report.entries[d.id]
             assert e.status == "partial"
-            assert r.text in e.problems
-            assert any(w in e.performance for w in ("未达到", "未能", "少于", "晚于", "超出", "差距", "低于"))
+            # the shortfall is a problem with its measure, never admitted in 履职情况 (the composition
+            # makes it a headed problem; the value goes to the annex table)
+            assert r.text in e.problems and r.text in e.improvements
+            shortfall = ("未达到", "未能", "少于", "晚于", "超出", "差距", "低于", "仅为", "只有", "不到位")
+            assert not any(w in e.performance for w in shortfall), e.performance
+            if r.kind == "count":
+                assert f"{r.label}为{v.value:g}" not in e.performance
+                assert v.value != 0 or f"0{r.count_unit()}" not in e.performance
 
 
 def test_short_list_meets_every_requirement() -> None:
@@ -279,7 +285,10 @@ def test_text_follows_the_duty() -> None:
     by_text = {d.text[:6]: report.entries[d.id].performance for d in report.duties()}
     assert "复议" in by_text["支持行政复议"] or "不涉及" in by_text["支持行政复议"]
     assert "普法" in by_text["落实“谁执法"] or "宣传" in by_text["落实“谁执法"]
-    assert "法律顾问" in by_text["推动建立党委"]
+    # 法律顾问 and 重大决策 weigh almost alike in this duty's text: the sample writes about either (the
+    # duty's own wording no longer leads the text: no “对照职责清单中“…”的要求，” frame)
+    assert any(w in by_text["推动建立党委"] for w in ("法律顾问", "公职律师", "决策"))
+    assert not any(p.startswith(("对照职责清单中“", "围绕“", "按照“", "聚焦“")) for p in report_texts(report))
 
 
 def test_numbers_agree_across_duties() -> None:

@@ -211,6 +211,10 @@ def default_byline(report: Report) -> str:
     o = report.official
     unit, title, name = short_unit(o.unit), o.title.strip(), o.name.strip()
     position = title if (not unit or title.startswith(unit)) else f"{unit}{title}"
+    for k in range(len(title), 1, -1):  # 牛心坨镇党委 + 镇党委书记 → 牛心坨镇党委书记
+        if unit and not title.startswith(unit) and unit.endswith(title[:k]):
+            position = unit + title[k:]
+            break
     return "　".join(p for p in (position, name) if p)
 
 

@@ -11,6 +11,7 @@ from clerkdata import make_report
 from docx import Document
 
 from shuifa.clerk import batch
+from shuifa.compose import compose
 from shuifa.errors import OutputError, TemplateError
 from shuifa.render import find_soffice
 
@@ -42,9 +43,15 @@ def _progress_log():
     return log, lambda d, t, text="": log.append((d, t, text))
 
 
+def _said(report, kind: str, text: str) -> bool:
+    """``text`` is in the composition of ``report`` (what the document must then carry)."""
+    return any(text in line for line in compose(report, kind).lines())
+
+
 def test_batch_writes_one_docx_per_report_with_its_own_text(tmp_path):
     reports = [make_report(name=f"官员{i}", unit=f"第{i}单位") for i in range(3)]
-    reports[1].entries["d1"].performance = "独有的履职内容一二三。"
+    reports[1].entries["d1"].performance = "独有的履职内容一二三，全年组织专题调研5次。"
+    assert _said(reports[1], "shufa-report", "独有的履职内容一二三，全年组织专题调研5次。")
     log, progress = _progress_log()
     result = batch.render_batch(reports, "shufa-report", tmp_path / "out", progress=progress)
     assert [p.name for p in result.docx] == [
@@ -62,11 +69,15 @@ def test_batch_writes_one_docx_per_report_with_its_own_text(tmp_path):
 
 def test_batch_in_worker_processes_gives_the_same_files(tmp_path):
     reports = [make_report(name=f"官员{i}", unit="某县") for i in range(10)]
-    reports[7].entries["d1"].performance = "第七位的内容。"
+    reports[7].entries["d1"].performance = "第七位的内容，全年带队调研督导3次。"
+    assert _said(reports[7], "speech", "第七位的内容，全年带队调研督导3次")
     result = batch.render_batch(reports, "speech", tmp_path, workers=2)
     assert result.workers == 2 and len(result.docx) == 10 and not result.failed
     assert result.docx[7].name == "某县-官员7-2026.docx"
-    assert "第七位的内容" in "\n".join(p.text for p in Document(str(result.docx[7])).paragraphs)
+    texts = [p.text for p in Document(str(result.docx[7])).paragraphs]
+    assert "第七位的内容，全年带队调研督导3次" in "\n".join(texts)
+    assert "第七位的内容" not in "\n".join(p.text for p in Document(str(result.docx[6])).paragraphs)
+    assert texts[-1] == "以上述法，请予评议。"
 
 
 def test_cancel_stops_between_files(tmp_path):
@@ -195,13 +206,15 @@ def test_two_processes_share_the_work_and_give_every_file(tmp_path, monkeypatch)
     """This process renders while the helper starts; together they write every report once."""
     reports = [make_report(name=f"官员{i}", unit="某县") for i in range(40)]
     for i, r in enumerate(reports):
-        r.entries["d1"].performance = f"第{i}位独有的内容。"
+        r.entries["d1"].performance = f"第{i}位独有的内容，全年听取法治政府建设工作汇报{i + 2}次。"
+    assert _said(reports[17], "shufa-report", "第17位独有的内容，全年听取法治政府建设工作汇报19次。")
     log, progress = _progress_log()
     result = batch.render_batch(reports, "shufa-report", tmp_path, workers=2, progress=progress)
     assert result.workers == 2 and not result.failed and len(result.docx) == 40
     assert len(list(tmp_path.glob("*.docx"))) == 40 and not list(tmp_path.glob(".*"))
     for i in (0, 17, 39):
-        assert f"第{i}位独有的内容" in "\n".join(p.text for p in Document(str(result.docx[i])).paragraphs)
+        said = f"第{i}位独有的内容，全年听取法治政府建设工作汇报{i + 2}次。"
+        assert said in "\n".join(p.text for p in Document(str(result.docx[i])).paragraphs)
     counts = [d for d, _, _ in log[1:-1]]
     assert counts == sorted(counts) and counts[-1] == 40
 

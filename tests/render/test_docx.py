@@ -39,16 +39,62 @@ def style(styles, style_id: str):
 # --------------------------------------------------------------------------- content
 
 
+def annex_rows(path: Path) -> list[list[str]]:
+    """The annex table as the user reads it in Word (python-docx), header row first."""
+    import docx as python_docx
+
+    tables = python_docx.Document(str(path)).tables
+    assert len(tables) <= 1
+    return [[c.text for c in row.cells] for row in tables[0].rows] if tables else []
+
+
 def test_paragraphs_are_exactly_the_preview(report, docx):
+    """Every paragraph the preview shows, in order; the preview's annex lines are the table's rows.
+
+    The preview's blank line before 附件 is a page break in the document (the annex starts a page), and
+    the document has an empty paragraph between the annex title and its table."""
     got = [t for _, t in paragraphs(docx)]
     expected = preview_text(report, "shufa-report", today=TODAY).text.split("\n")
-    assert got == expected
+    label, a = expected.index("附件"), expected.index("职责清单落实情况对照表") + 1
+    assert expected[label - 1] == ""
+    assert got == expected[: label - 1] + expected[label:a] + [""]
+    assert ["｜".join(r) for r in annex_rows(docx)[1:]] == expected[a:]
 
 
-@pytest.mark.parametrize("kind", ["shuzhi-section", "speech"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "shuzhi-section",
+        "speech",
+        "speech-outline",
+    ],
+)
 def test_other_kinds_match_their_preview(report, tmp_path, kind):
     out = render_docx(report, kind, tmp_path / f"{kind}.docx", today=TODAY)
     assert [t for _, t in paragraphs(out)] == preview_text(report, kind, today=TODAY).text.split("\n")
+    assert annex_rows(out) == []  # the annex goes with the written report only
+
+
+def test_requirement_values_are_in_the_annex_table_not_in_the_body(report, docx):
+    rows = annex_rows(docx)
+    assert rows == [
+        ["职责", "清单要求", "完成情况", "是否达标"],
+        ["(1)组织党委会议每年至少听取一次法治建设工作汇报", "每年至少听取一次法治建设工作汇报", "4次", "达标"],
+        ["(3)每年至少举办2次法治专题讲座", "每年至少举办2次法治专题讲座", "3次", "达标"],
+        ["(4)每年3月1日前报告上一年度法治建设情况", "每年3月1日前报告上一年度法治建设情况", "2025年2月20日", "达标"],
+    ]
+    texts = [t for _, t in paragraphs(docx)]
+    assert not any("要求≥" in t or "要求3月1日前" in t or "法治专题讲座举办次数" in t for t in texts)
+    assert texts[-3:] == ["附件", "职责清单落实情况对照表", ""]
+    # the table comes after the 落款, the header repeats on every page, rows do not split
+    body = part(docx, "word/document.xml").find("w:body", NS)
+    kids = [c.tag.split("}")[1] for c in body]
+    assert kids[-2:] == ["tbl", "sectPr"]
+    label = style(part(docx, "word/styles.xml"), gbt.STYLE_ANNEX_LABEL)
+    assert label.find("w:pPr/w:pageBreakBefore", NS) is not None  # 附件 on a page of its own
+    trs = body.findall("w:tbl/w:tr", NS)
+    assert trs[0].find("w:trPr/w:tblHeader", NS) is not None
+    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in trs)
 
 
 def test_one_paragraph_per_paragraph_never_line_breaks(report, docx):
@@ -59,10 +105,12 @@ def test_one_paragraph_per_paragraph_never_line_breaks(report, docx):
 
 def test_heading_styles_and_fonts(report, docx):
     got = dict((t, s) for s, t in paragraphs(docx))
-    assert got["关于履行推进法治建设"] == gbt.STYLE_TITLE
+    assert got["关于2025年度履行推进法治建设"] == gbt.STYLE_TITLE
     assert got["第一责任人职责情况的报告"] == gbt.STYLE_TITLE
     assert got["一、履职情况"] == "GwHeading1"
-    assert got["（二）充分发挥党委在推进本地区法治建设中的领导作用"] == "GwHeading2"
+    assert got["（二）履行第一责任人职责，加强对法治建设的组织领导"] == "GwHeading2"  # a topic
+    assert got["（一）统筹推进法治建设的力度还需加大"] == "GwHeading2"  # a headed problem
+    assert got["一是坚持领导干部学法。带头学习习近平法治思想，全年参加集中学法12次。"] == ""  # a point is body text
     assert got["张三"] == gbt.STYLE_SIGNER and got["2026年1月5日"] == gbt.STYLE_DATE
     styles = part(docx, "word/styles.xml")
 
@@ -161,7 +209,11 @@ def test_schema_order_everywhere(docx):
 def test_signature_placed_per_standard(docx):
     body = part(docx, "word/document.xml").find("w:body", NS)
     ps = body.findall("w:p", NS)
+    styles = [p.find("w:pPr/w:pStyle", NS) for p in ps]
+    at = [attr(st, "val") if st is not None else "" for st in styles].index(gbt.STYLE_SIGNER)
+    ps = ps[: at + 2]  # up to the date: the annex after it starts a page of its own
     signer, date_p = ps[-2], ps[-1]
+    assert attr(date_p.find("w:pPr/w:pStyle", NS), "val") == gbt.STYLE_DATE
     s_ind, d_ind = signer.find("w:pPr/w:ind", NS), date_p.find("w:pPr/w:ind", NS)
     # date right-indented two characters; its first character two to the right of the signer's first
     assert int(attr(d_ind, "rightChars")) == 200
@@ -206,8 +258,9 @@ def test_user_text_is_escaped_and_never_run(report, tmp_path):
     report.official.name = "张&三<b>"
     out = render_docx(report, "shufa-report", tmp_path / "o.docx", today=TODAY)
     texts = [t for _, t in paragraphs(out)]
-    assert any(t.startswith("一是" + nasty) for t in texts)
-    assert texts[-2] == "张&三<b>"
+    assert any(t.startswith("二是") and t.endswith(nasty + "。") for t in texts)  # a point: lead, then the text
+    styled = dict((s, t) for s, t in paragraphs(out))
+    assert styled[gbt.STYLE_SIGNER] == "张&三<b>" and texts[2].endswith("张&三<b>")
     assert not any("mro" in t and "object" in t for t in texts)
 
 
@@ -335,7 +388,7 @@ def test_builtin_templates_are_reproducible(tmp_path):
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_templates.py"), str(tmp_path)], check=True, capture_output=True
     )
-    for kind in ("shufa-report", "shuzhi-section", "speech"):
+    for kind in ("shufa-report", "shuzhi-section", "speech", "speech-outline"):
         assert (tmp_path / f"{kind}.docx").read_bytes() == (BUILTIN_TEMPLATES / f"{kind}.docx").read_bytes(), kind
 
 

@@ -18,10 +18,21 @@ HAVE_SOFFICE = pdf.find_soffice() is not None and shutil.which("pdftotext") is n
 needs_soffice = pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice / pdftotext not installed")
 
 
+LAWS = (
+    "宪法 民法典 行政处罚法 行政许可法 行政复议法 安全生产法 土地管理法 环境保护法 未成年人保护法 乡村振兴促进法 "
+    "信访工作条例 优化营商环境条例 保守国家秘密法 档案法 统计法 预算法 审计法 招标投标法 政府采购法 食品安全法"
+).split()
+
+
 def long_report():
+    """A 学法用法 topic of five points, four long sentences each, all different (the composition prints a
+    sentence once, so a repeated one would not fill pages): pages of body text with no heading."""
     r = filled_report()
-    sentence = "全年组织党委会议听取法治建设工作汇报4次，研究解决重大问题6个，推动法治建设各项任务落地见效，"
-    r.entries["dp1"].performance = "\n".join([sentence * 3 + "取得明显成效。"] * 12)
+    said = (
+        "围绕{}组织专题学习研讨，结合本镇实际深入查找工作中的薄弱环节和风险隐患，"
+        "逐项明确整改措施和责任人员，推动学习成果转化为依法履职的实际能力。"
+    )
+    r.parts["study"] = "\n".join("".join(said.format(law) for law in LAWS[i : i + 4]) for i in range(0, 20, 4))
     return r
 
 
@@ -61,17 +72,28 @@ def test_font_replacements_only_for_missing_fonts(monkeypatch):
 def test_full_page_holds_22_lines_and_page_numbers_alternate(tmp_path):
     out = render_pdf(long_report(), "shufa-report", tmp_path / "报告.pdf", today=TODAY)
     pages = page_texts(out)
-    assert len(pages) >= 3
+    assert len(pages) >= 4
+    # the 学法用法 topic runs from page 1 to the page of the next topic's heading: the pages between are
+    # pure body text, full
+    next_topic = next(n for n, p in enumerate(pages, start=1) if "（二）履行第一责任人职责" in p)
+    assert next_topic >= 3
+    assert "附件" in pages[-1] and "附件" not in pages[-2]  # the annex starts a page of its own
     for n, page in enumerate(pages[:-1], start=1):
         lines = [x for x in page.split("\n") if x.strip()]
         number = lines[-1]
         assert number.strip().replace(" ", "") == f"—{n}—"
         body = lines[:-1]
-        if n > 1:  # page 1 has the title block; later full pages are pure body text
+        if 1 < n < next_topic:
             assert len(body) == 22, (n, body)
-        # 28 characters on a full line of Chinese text (no digits in it)
+        if n >= next_topic:
+            continue
+        # 28 characters on a full line of Chinese text (no digits in it); a stop after them may hang in
+        # the margin (Word's and WPS's 允许标点溢出边界), never a 29th character
         full = [x.strip() for x in body if re.fullmatch(r"[\u4e00-\u9fff，。、；：《》（）“”]+", x.strip())]
-        assert full and max(len(x) for x in full) == 28
+        grid = [
+            x[:-1] if x.endswith(("，", "。", "、", "；", "：", "”", "》", "）")) and len(x) == 29 else x for x in full
+        ]
+        assert full and max(len(x) for x in grid) == 28
     # odd page numbers on the right, even ones on the left
     first, second = (p.rstrip("\n").split("\n")[-1] for p in pages[:2])
     assert len(first) - len(first.lstrip()) > 20 > len(second) - len(second.lstrip())

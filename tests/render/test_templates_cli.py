@@ -22,6 +22,7 @@ def test_builtin_templates_listed():
         ("shufa-report", "shufa-report", True),
         ("shuzhi-section", "shuzhi-section", True),
         ("speech", "speech", True),
+        ("speech-outline", "speech-outline", True),
     ]
     assert all(t.path.is_file() for t in list_templates())
 
@@ -48,7 +49,7 @@ def test_user_template_named_like_a_kind_replaces_the_builtin(tmp_path):
     assert not t.builtin
     assert [x.name for x in list_templates()].count("shufa-report") == 1
     out = render_docx(filled_report(), "shufa-report", tmp_path / "o.docx")
-    assert paragraphs(out) == [("", "本单位版：关于履行推进法治建设第一责任人职责情况的报告")]
+    assert paragraphs(out) == [("", "本单位版：关于2025年度履行推进法治建设第一责任人职责情况的报告")]
 
 
 def test_unknown_template_names_the_choices():
@@ -79,13 +80,13 @@ def test_cli_render_docx(shufa_file, tmp_path, capsys):
     assert run_cli(["render", str(shufa_file), "-t", "speech", "-o", str(out)]) == 0
     assert "已生成" in capsys.readouterr().out
     texts = [t for _, t in paragraphs(out)]
-    assert "各位领导、同志们：" in texts
+    assert "各位领导、同志们：" in texts and texts[-1] == "以上述法，请予评议。"
 
 
 def test_cli_render_default_output_beside_input(shufa_file):
     assert run_cli(["render", str(shufa_file)]) == 0
     assert [t for _, t in paragraphs(shufa_file.with_suffix(".docx"))[:2]] == [
-        "关于履行推进法治建设",
+        "关于2025年度履行推进法治建设",
         "第一责任人职责情况的报告",
     ]
 
@@ -111,11 +112,11 @@ def test_cli_templates(capsys):
     make_template(user_templates_dir() / "我的.docx", [para("{{ title }}")])
     assert run_cli(["templates", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [d["name"] for d in data] == ["shufa-report", "shuzhi-section", "speech", "我的"]
-    assert data[3]["builtin"] is False
+    assert [d["name"] for d in data] == ["shufa-report", "shuzhi-section", "speech", "speech-outline", "我的"]
+    assert data[4]["builtin"] is False
     assert run_cli(["templates"]) == 0
     text = capsys.readouterr().out
-    assert "书面述法报告" in text and "自定义" in text and str(user_templates_dir()) in text
+    assert "书面述法报告" in text and "述法提纲" in text and "自定义" in text and str(user_templates_dir()) in text
 
 
 def test_cli_registered_in_shuifa():
@@ -134,3 +135,35 @@ def test_shuifa_main_render_and_errors(shufa_file, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "找不到名为“不存在的模板”的模板" in err and "Traceback" not in err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_cli_says_length_and_time_on_screen_not_in_the_document(shufa_file, tmp_path, capsys):
+    """The speech's time moved out of the document: the command says it, at the report's rate."""
+    from shuifa.render import preview_text
+
+    out = tmp_path / "发言.docx"
+    assert run_cli(["render", str(shufa_file), "-t", "speech", "-o", str(out), "--rate", "150"]) == 0
+    printed = capsys.readouterr()
+    report = filled_report()
+    report.plan.speaking_rate = 150
+    chars = preview_text(report, "speech").chars
+    assert f"现场述法发言稿共{chars}字（不超过1200字），按每分钟150字约需" in printed.out
+    texts = [t for _, t in paragraphs(out)]
+    assert not any("分钟" in t or "字）" in t for t in texts)
+    assert printed.err == ""  # within budget: no warning
+    # a thin written report is said to be thin, on stderr
+    assert run_cli(["render", str(shufa_file), "-o", str(tmp_path / "书面.docx")]) == 0
+    assert "内容单薄" in capsys.readouterr().err
+    with pytest.raises(ShuifaError, match="语速"):
+        run_cli(["render", str(shufa_file), "-t", "speech", "-o", str(out), "--rate", "999"])
+
+
+def test_cli_date_and_no_annex_apply_to_this_run_only(shufa_file, tmp_path):
+    out = tmp_path / "o.docx"
+    assert run_cli(["render", str(shufa_file), "-o", str(out), "--date", "2026-02-10", "--no-annex"]) == 0
+    texts = [t for _, t in paragraphs(out)]
+    assert texts[-2:] == ["张三", "2026年2月10日"] and "附件" not in texts
+    assert run_cli(["render", str(shufa_file), "-o", str(out)]) == 0
+    assert "附件" in [t for _, t in paragraphs(out)]  # the file itself was not changed
+    with pytest.raises(ShuifaError, match="落款日期"):
+        run_cli(["render", str(shufa_file), "-o", str(out), "--date", "明天"])
