@@ -287,7 +287,11 @@ def without_lead(lead: str, said: list[str]) -> str:
     body = "".join(said)
     lead = lead.rstrip("。；，")
     m = re.match(r"([^，。；]+)，", body)
-    if lead and m and (lead in m.group(1) or m.group(1) in lead) and count_chars(body) - count_chars(m.group(1)) >= 8:
+    if not (lead and m) or re.search(r"\d", m.group(1)):  # a clause with a figure is a fact, never dropped
+        return body
+    clause = m.group(1)
+    repeats = lead in clause or clause in lead
+    if repeats and count_chars(clause) - count_chars(lead) <= 4 and count_chars(body) - count_chars(clause) >= 8:
         return body[m.end() :]
     return body
 
@@ -394,43 +398,40 @@ def _problem_items(material: Material, limit: int) -> list[Problem]:
     order = {t.id: i for i, t in enumerate(material.topics)}
     chosen.sort(key=lambda g: order.get(g.key, len(order)))
     if len(chosen) == 1 and len(chosen[0].texts) >= 2:
-        g = chosen[0]
-        rest = g.texts[1:limit]
-        chosen = [
-            Problem(
-                g.key,
-                g.head,
-                g.texts[:1],
-                g.cause,
-                g.measure_lead,
-                g.measures[:1],
-                g.sources,
-                g.weight,
-                g.proposed_cause,
-            )
-        ]
-        for n, t in enumerate(rest, start=1):
-            plain = re.sub('[“”‘’"《》]', "", t)
-            head = first_clause(plain, 18) or shorten(plain, 18)
-            m = g.measures[n : n + 1]
-            chosen.append(
-                Problem(
-                    f"{g.key}#{n}",
-                    head,
-                    [t],
-                    "",
-                    shorten(first_clause(m[0], 12) if m else "", 12) or g.measure_lead,
-                    m,
-                    [],
-                    0,
-                )
-            )
+        chosen = _split(chosen[0], limit)
     return chosen
 
 
+#: Causes for the second and later statements of one split group (one cause printed once each).
+SPLIT_CAUSES = (
+    "根子上还是本人抓落实的韧劲不足，跟踪问效不够。",
+    "这与本人对薄弱环节研究不深、推动不力有直接关系。",
+    "主要是本人思想上重视不够，督促检查还不够经常。",
+)
+
+
+def _split(g: Problem, limit: int) -> list[Problem]:
+    """A lone group with several statements as several headed problems, each with a cause of its own;
+    its measures stay with the first, so no measure lead is said twice."""
+    first = Problem(
+        g.key, g.head, g.texts[:1], g.cause, g.measure_lead, g.measures, g.sources, g.weight, g.proposed_cause,
+        g.own_measures,
+    )  # fmt: skip
+    out = [first]
+    for n, t in enumerate(g.texts[1:limit], start=1):
+        plain = re.sub('[“”‘’"《》]', "", t)
+        head = first_clause(plain, 18) or shorten(plain, 18)
+        cause = SPLIT_CAUSES[(n - 1) % len(SPLIT_CAUSES)]
+        out.append(Problem(f"{g.key}#{n}", head, [t], "", "", [], [], 0.0, cause))
+    return out
+
+
 def _measure_problems(material: Material, problems: list[Problem], limit: int) -> list[Problem]:
-    """Measures: one per printed problem, then the official's own 下一步 items on other topics."""
-    out = [p for p in problems if p.measures or p.measure_lead]
+    """Measures: one per printed problem, then the official's own 下一步 items on topics whose problem
+    is not printed, then their items on topics without problems."""
+    out = [p for p in problems if p.measures or p.own_measures or p.measure_lead]
+    shown = {p.key for p in out}
+    out += [p for p in material.problems if p.own_measures and p.key not in shown and not p.key.startswith("next:")]
     out += [p for p in material.problems if p.key.startswith("next:")]
     return out[:limit]
 
@@ -447,9 +448,24 @@ def _problem_body(p: Problem, texts: int) -> str:
 
 
 def _measure_body(p: Problem, n: int) -> str:
+    """The most concrete of the per-duty measures answering the problem, then the official's own 下一步
+    items on its topic, whole (``n`` sentences in all where the official wrote fewer)."""
+    own = "".join(_as_sentence(m) for m in p.own_measures)
     parts = [s for m in p.measures for s in sentences(m)]
-    parts = [s for s in parts if not s.startswith(p.measure_lead)]
-    return "".join(_best(parts, n))
+    parts = [s for s in parts if not (p.measure_lead and s.startswith(p.measure_lead))]
+    return "".join(_best(parts, max(1, n - len(p.own_measures)))) + own
+
+
+def _measure_text(p: Problem, n: int, number: int | None) -> str:
+    lead = p.measure_lead.rstrip("。")
+    prefix = ordinal(number) if number else ""
+    body = _measure_body(p, n)
+    return f"{prefix}{lead}。{body}" if lead else f"{prefix}{body}"
+
+
+def _first_sentence(text: str) -> str:
+    said = sentences(text)
+    return said[0] if said else ""
 
 
 def _as_sentence(text: str) -> str:
@@ -499,8 +515,7 @@ def _written(report: Report, material: Material, kind: str, today: date | None) 
     meas_blocks = [Block(0, "".join(material.next_intro), "intro")] if material.next_intro else []
     many = len(measures) > 1
     for n, p in enumerate(measures, start=1):
-        lead = p.measure_lead.rstrip("。")
-        meas_blocks.append(Block(0, f"{ordinal(n) if many else ''}{lead}。{_measure_body(p, 2)}", "measure", p.key))
+        meas_blocks.append(Block(0, _measure_text(p, 2, n if many else None), "measure", p.key))
 
     fixed = count_chars(*opening, *rect, *(x.text for x in prob_blocks + meas_blocks))
     fixed += sum(count_chars(t) for t in SECTION_TITLES.values())
@@ -580,7 +595,8 @@ def _section(report: Report, material: Material, today: date | None) -> Composit
     problems = _problem_items(material, SECTION_ITEMS)
     measures = _measure_problems(material, problems, SECTION_ITEMS)
     rect = _rect_paragraphs(material, compact=True)
-    opening = _opening(report, kind, True)
+    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
+    opening = _opening(report, kind, has_body)
     many = len(problems) > 1
     prob = [
         Block(0, f"{ordinal(n) if many else ''}{p.head.rstrip('。')}。{_problem_body(p, 1)}", "problem", p.key)
@@ -588,8 +604,7 @@ def _section(report: Report, material: Material, today: date | None) -> Composit
     ]
     many = len(measures) > 1
     meas = [
-        Block(0, f"{ordinal(n) if many else ''}{p.measure_lead.rstrip('。')}。{_measure_body(p, 1)}", "measure", p.key)
-        for n, p in enumerate(measures, start=1)
+        Block(0, _measure_text(p, 1, n if many else None), "measure", p.key) for n, p in enumerate(measures, start=1)
     ]
     heading = section_heading(report)
     fixed = count_chars(heading, *opening, *rect, *(x.text for x in prob + meas), *SECTION_TITLES.values())
@@ -646,12 +661,9 @@ def _speech(report: Report, material: Material, today: date | None) -> Compositi
     if measures:
         items = []
         for n, p in enumerate(measures, start=1):
-            first = _measure_body(p, 1)
-            items.append(
-                f"{ordinal(n)}{p.measure_lead.rstrip('。')}，{first.rstrip('。')}"
-                if first
-                else f"{ordinal(n)}{p.measure_lead}"
-            )
+            first = _first_sentence(_measure_body(p, 1)).rstrip("。")
+            lead = p.measure_lead.rstrip("。")
+            items.append(ordinal(n) + "，".join(x for x in (lead, first) if x))
         meas_text = "下一步，我将坚持问题导向，重点抓好以下几项工作：" + "；".join(items) + "。"
     fixed = count_chars(SPEECH_SALUTATION, *opening, *rect, prob_text, meas_text, SPEECH_CLOSING)
     topics, chosen = _topic_paragraphs(report, material, kind, b.fill - fixed - 16 * len(material.topics), 7)
@@ -699,7 +711,8 @@ def _outline(report: Report, material: Material, today: date | None) -> Composit
             figs = [f for s in sorted(p.sentences, key=score, reverse=True) for f in figures(s, 2)][:2]
             if not figs:
                 continue
-            cues.append((p, f"{p.lead.rstrip('。')}：{'，'.join(figs)}"))
+            lead = p.lead.rstrip("。")
+            cues.append((p, "，".join(figs) if lead in figs[0] else f"{lead}：{'，'.join(figs)}"))
             if len(cues) >= OUTLINE_POINTS:
                 break
         if not cues:
@@ -751,9 +764,11 @@ def _outline(report: Report, material: Material, today: date | None) -> Composit
         byline=report.plan.byline.strip() or default_byline(report),
         heading="",
         salutation="",
-        opening=[f"开场：{SPEECH_SALUTATION.rstrip('：')}，{report.year}年度述法工作情况汇报如下。"],
+        opening=[f"开场：{SPEECH_SALUTATION.rstrip('：')}，{report.year}年度述法工作情况汇报如下。"]
+        if sections
+        else [],
         sections=sections,
-        closing=[f"结束：{SPEECH_CLOSING}"],
+        closing=[f"结束：{SPEECH_CLOSING}"] if sections else [],
         signature={},
         annex=[],
         budget=b,

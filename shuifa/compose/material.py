@@ -84,6 +84,7 @@ class Problem:
     sources: list[str]
     weight: float
     proposed_cause: str = ""  # the topic's subjective cause, printed when the text names none
+    own_measures: list[str] = field(default_factory=list)  # the official's own 下一步 items on this topic
 
     def cause_for(self, printed: list[str]) -> str:
         """The cause to print after ``printed``: the official's, else the proposal when the printed
@@ -124,8 +125,18 @@ class Material:
 # --------------------------------------------------------------------------- points
 
 
+#: A duty named in a table or on the 成稿 page shows at most this much of its text (cut at a clause).
+DUTY_NAME_CHARS = 40
+
+
 def _duty_label(duty: Node) -> str:
-    return f"{duty.label}{shorten(duty.title or duty.text, 24)}".strip()
+    """The duty's number and its text up to a clause boundary (its first sentence when that fits)."""
+    text = (duty.title or duty.text).strip()
+    first = re.split(r"(?<=。)", text, maxsplit=1)[0]
+    if len(first) <= DUTY_NAME_CHARS:
+        return f"{duty.label}{first.rstrip('。')}".strip()
+    cut = max((first.rfind(p, 0, DUTY_NAME_CHARS + 1) for p in "，、；：,;:"), default=-1)
+    return f"{duty.label}{first[:cut] if cut >= 8 else first.rstrip('。')}".strip()
 
 
 def _propose_lead(topic: Topic, duty: Node | None, text: str, used: set[str]) -> str:
@@ -147,6 +158,30 @@ def _propose_lead(topic: Topic, duty: Node | None, text: str, used: set[str]) ->
     return candidates[0] if candidates else topic.short
 
 
+LEAD_IN_END = ("：", ":")
+
+
+def join_lead_ins(paragraphs: list[str]) -> list[str]:
+    """A paragraph leading in to a list (“全年重点抓了以下工作：”) and the numbered items after it become
+    one paragraph (“…以下工作：健全制度，加强督查。”), so that no sentence is left ending in a colon."""
+    out: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        i += 1
+        if p.endswith(LEAD_IN_END):
+            items = []
+            while i < len(paragraphs) and strip_ordinal(paragraphs[i]) != paragraphs[i]:
+                items.append(strip_ordinal(paragraphs[i]).rstrip("。；;，,"))
+                i += 1
+            if items:
+                p = p + "，".join(items) + "。"
+            else:
+                p = p.rstrip("：:") + "。"
+        out.append(p)
+    return out
+
+
 def _point_sentences(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for p in paragraphs:
@@ -163,7 +198,7 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
     intros: dict[str, list[str]] = {}
     order = 0
     for part, topic_id in PART_TOPICS.items():
-        paras = split_paragraphs(report.parts.get(part, ""))
+        paras = join_lead_ins(split_paragraphs(report.parts.get(part, "")))
         numbered = [p for p in paras if strip_ordinal(p) != p]
         for n, p in enumerate(paras):
             if numbered and strip_ordinal(p) == p and n == 0:
@@ -188,7 +223,7 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
         e = report.entries.get(duty.id)
         if e is None or e.status == "na":
             continue
-        paras = split_paragraphs(e.performance)
+        paras = join_lead_ins(split_paragraphs(e.performance))
         if not paras:
             continue
         topic_id, how = duty_topic(list_id, duty, path, role)
@@ -338,7 +373,7 @@ def _next_steps(report: Report, problems: list[Problem]) -> list[str]:
         tid = fold(best_topic(body) or topic_data().role(role).fallback, role)
         target = by_topic.get(tid)
         if target is not None:
-            target.measures.append(rest or body)
+            target.own_measures.append(rest or body)
         else:
             p = Problem(
                 key=f"next:{n}",
@@ -346,9 +381,10 @@ def _next_steps(report: Report, problems: list[Problem]) -> list[str]:
                 texts=[],
                 cause="",
                 measure_lead=lead or shorten(first_clause(body, MAX_LEAD_CHARS) or body, MAX_LEAD_CHARS),
-                measures=[rest] if rest else [],
+                measures=[],
                 sources=[],
                 weight=0.0,
+                own_measures=[rest] if rest else [],
             )
             problems.append(p)
             by_topic[p.key] = p

@@ -87,8 +87,10 @@ def own_lead(paragraph: str) -> tuple[str, str]:
     first = sentences(paragraph)[:1]
     if first:
         head = first[0].rstrip("。！？；")
-        if 2 <= count_chars(head) <= MAX_LEAD_CHARS and "，" not in head:
-            return head, paragraph[len(first[0]) :].lstrip()
+        rest = paragraph[len(first[0]) :].lstrip()
+        # a lead needs facts after it; a whole short note is the facts, a lead-in (…：) is no lead
+        if 2 <= count_chars(head) <= MAX_LEAD_CHARS and not any(c in head for c in "，：:,") and count_chars(rest) >= 4:
+            return head, rest
     return "", paragraph
 
 
