@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .compose.wording import value_text
 from .model import Node, Report, requirement_met
 
 
@@ -61,7 +62,7 @@ def findings(report: Report) -> list[Finding]:
             what = req.label or req.text
             if met is False:
                 assert val is not None
-                got = val.date if req.kind == "deadline" else f"{val.value:g}"
+                got = value_text(req, val)
                 out.append(Finding("unmet", duty.id, f"{name}：{what} 填写 {got}，要求 {req.describe()}"))
             elif met is None:
                 out.append(Finding("no_value", duty.id, f"{name}：{what}（要求 {req.describe()}）"))

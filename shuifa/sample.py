@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from .compose.wording import unit_word
 from .errors import ShuifaError
 from .model import (
     REPORTER_ROLES,
@@ -543,10 +544,7 @@ def _requirement_words(req: Requirement, val: RequirementValue, year: int) -> di
     """Words for the requirement sentences: the requirement, the value, what was needed."""
     fallback = {"count": "实际完成次数", "rate": "实际比率", "duration": "实际天数"}.get(req.kind, "完成时间")
     label = re.sub(r"（[日天]）$", "", req.label.strip()) or fallback
-    if req.kind == "count":
-        unit = "期" if label.endswith("期数") else "次"
-    else:
-        unit = {"rate": "%", "duration": "日"}.get(req.kind, "")
+    unit = unit_word(req)
     w = {"req_text": req.text.strip() or req.describe(), "label": label, "req": req.describe(), "u": unit}
     minimum = req.yearly_minimum()
     if val.value is not None:

@@ -43,7 +43,7 @@ def test_unmet_requirements_are_judged_in_the_report_year(small_report: Report) 
     unmet = _by(small_report, "unmet")
     assert [f.key for f in unmet] == ["n4", "n5"]
     assert "填写 1" in unmet[0].text and "≥ 2 次/年" in unmet[0].text
-    assert "填写 2024-02-20" in unmet[1].text and "3月1日前" in unmet[1].text
+    assert "填写 2024年2月20日" in unmet[1].text and "3月1日前" in unmet[1].text
     # on time in the 2025 cycle (even before the new year) and enough lectures: nothing unmet
     small_report.entry("n4").values["r1"] = RequirementValue(value=2)
     small_report.entry("n5").values["r1"] = RequirementValue(date="2024-12-20")
