@@ -36,7 +36,8 @@ def apply(report: Report, args: argparse.Namespace) -> None:
 
 
 def length_line(report: Report, kind: str) -> tuple[str, str]:
-    """(“书面述法报告共3645字（2500–5000字）”, the over/under-budget warning or '')."""
+    """(“书面述法报告共3645字（2500–5000字）” and what the budget left out, the over/under-budget
+    warning or '')."""
     from ..compose import KINDS, compose
 
     c = compose(report, kind)
@@ -45,4 +46,6 @@ def length_line(report: Report, kind: str) -> tuple[str, str]:
     line = f"{KINDS[kind]}共{c.chars}字（{span}）"
     if kind == "speech":
         line += f"，按每分钟{c.rate}字约需{max(1, round(c.minutes))}分钟"
+    for note in c.omitted:
+        line += f"\n{note}"
     return line, c.verdict
