@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Node, Report, requirement_met, split_paragraphs
 from .sentences import (
+    FIGURE,
     MAX_LEAD_CHARS,
     first_clause,
     own_lead,
@@ -152,6 +153,11 @@ def _propose_lead(topic: Topic, duty: Node | None, text: str, used: set[str]) ->
         candidates += [lead for kw, lead in topic.leads if kw in source]
     candidates += [lead for kw, lead in topic.leads if kw in text]
     candidates += list(topic.generic_leads)
+    if duty is not None:  # a folded topic's own words, then a short clause of the duty itself
+        source = f"{duty.title}{duty.text}"
+        candidates += [lead for t in topic_data().topics.values() for kw, lead in t.leads if kw in source]
+        candidates += [c for c in re.split(r"[，。；、：]", source) if 4 <= len(c) <= MAX_LEAD_CHARS]
+    candidates += [c for c in re.split(r"[，。；、：]", text) if 4 <= len(c) <= MAX_LEAD_CHARS and not FIGURE.search(c)]
     for c in candidates:
         if c not in used:
             return c

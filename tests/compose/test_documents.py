@@ -279,3 +279,11 @@ def test_a_problem_without_a_cause_of_ones_own_gets_the_proposed_cause():
     report.plan.problem_heads[key] = "机制建设仍有短板"
     text = "\n".join(compose(report, "shufa-report", today=TODAY).lines())
     assert "（一）机制建设仍有短板" in text and "根子在于本人抓落实的韧劲不足。" in text
+
+
+@pytest.mark.parametrize(("list_id", "role"), cases())
+def test_no_two_points_share_a_lead(list_id, role):
+    material = compose(sample(list_id, role), "shufa-report", today=TODAY).material
+    leads = [p.lead for t in material.topics for p in t.points]
+    assert len(leads) == len(set(leads)), sorted(lead for lead in leads if leads.count(lead) > 1)
+    assert all(0 < len(lead) <= 12 for lead in leads)
