@@ -1,7 +1,9 @@
-"""Live preview of the report text (``shuifa.render.preview_text``), refreshed as the official types.
+"""Live preview of the document exactly as it will be printed, for each kind, refreshed as the official types.
 
-Refreshes are debounced and skipped while the panel is hidden; the render package is imported on the
-first refresh, after the window is already up.
+The text is ``Composition.lines()`` of :func:`shuifa.compose.compose` (what the render prints), and
+the length line comes from the same composition (its budget, verdict and speaking time). Composing
+runs off the GUI thread in the report view's :class:`~shuifa.gui.compose_page.Composer` (shared
+with the 成稿 page); refreshes are debounced and skipped while the panel is hidden.
 """
 
 from __future__ import annotations
@@ -11,23 +13,29 @@ import sys
 import threading
 import time
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..model import Report
+from .compose_page import AMBER, RED, Composed, Composer, length_color, minutes_text
 from .look import editor_font
 
-KIND_TITLES: dict[str, str] = {
-    "shufa-report": "书面述法报告",
-    "shuzhi-section": "述职报告述法部分",
-    "speech": "现场述法发言稿",
-}
+
+def __getattr__(name: str):
+    """``KIND_TITLES`` (the export dialog's list): :data:`shuifa.compose.KINDS`, imported on first use
+    so that starting the app does not load the composer on the GUI thread."""
+    if name == "KIND_TITLES":
+        from ..compose import KINDS
+
+        return KINDS
+    raise AttributeError(name)
+
+
 DEBOUNCE_MS = 500
 _render_ready = threading.Event()
 _preloading = False
-#: Set by the app (``app.run``): the render package is imported by a background thread, never on the
-#: GUI thread. Left False elsewhere (tests, scripts), where the first preview imports it directly.
+#: Set by the app (``app.run``): the render package (export) is imported by a background thread, never
+#: on the GUI thread. The preview does not need it: it composes through :mod:`shuifa.compose`.
 background_import = False
 
 
@@ -65,21 +73,23 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def minutes_label(minutes: float) -> str:
-    if minutes < 1:
-        return "不到 1 分钟"
-    return f"约 {round(minutes)} 分钟" if minutes >= 1.5 else "约 1 分钟"
+    return minutes_text(minutes)
 
 
 class PreviewPanel(QWidget):
-    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, parent: QWidget | None = None, composer: Composer | None = None) -> None:
         super().__init__(parent)
+        from ..compose import KINDS
+
         self.report = report
+        self.composer = composer if composer is not None else Composer(report, self)
         self.kind = QComboBox()
-        for key, title in KIND_TITLES.items():
+        for key, title in KINDS.items():
             self.kind.addItem(title, key)
         self.kind.setToolTip("预览哪一种文稿")
         self.stats = QLabel()
         self.stats.setStyleSheet("color: #374151;")
+        self.stats.setWordWrap(True)  # a line of its own: wraps in a narrow pane instead of being cut
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setFont(editor_font())
@@ -87,37 +97,28 @@ class PreviewPanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.kind)
         head.addStretch(1)
-        head.addWidget(self.stats)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addLayout(head)
+        lay.addWidget(self.stats)
         lay.addWidget(self.text, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._stale = True
         self._shown = ""  # the text shown, as plain text
-        self._chars = 0
-        self._speech_tail = ""  # " · 现场发言稿约 N 分钟", kept until recomputed
-        self._speech_timer = QTimer(self)
-        self._speech_timer.setSingleShot(True)
-        self._speech_timer.setInterval(0)
-        self._speech_timer.timeout.connect(self._update_speech)
+        self._latest: Composed | None = None
         self.last_ms = 0.0
         self.text.document().setUndoRedoEnabled(False)
-        self.kind.currentIndexChanged.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self._show_latest)
+        self.composer.add_consumer(self)
+        self.composer.composed.connect(self._composed)
 
     def schedule(self) -> None:
-        """The report changed: refresh soon (when visible)."""
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()
+        """The report changed: compose again when typing pauses (when visible)."""
+        self.composer.changed(DEBOUNCE_MS)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._stale:
-            self._timer.start(0 if render_loaded() else 150)
+        if self.composer.latest is not None and self.composer.latest is not self._latest:
+            self._composed(self.composer.latest)
+        self.composer.want()
 
     def _show_text(self, new: str) -> None:
         """Show ``new``, replacing only what changed: typing changes a few characters of a text of tens of
@@ -142,44 +143,47 @@ class PreviewPanel(QWidget):
     def current_kind(self) -> str:
         return self.kind.currentData()
 
-    def refresh(self) -> None:
-        if not render_loaded() and (background_import or _preloading):
-            preload_render()  # no-op when already running
-            self._timer.start(100)  # the background import is still running: try again shortly
-            return
-        from ..render import preview_text
+    def set_kind(self, kind: str) -> None:
+        i = self.kind.findData(kind)
+        if i >= 0 and i != self.kind.currentIndex():
+            self.kind.setCurrentIndex(i)
 
+    def refresh(self) -> None:
+        """Compose now (in the background) and show the result when it arrives."""
+        self.composer.run()
+
+    def _composed(self, result: Composed) -> None:
+        self._latest = result
+        if self.isVisible():
+            self._show_latest()
+
+    def _show_latest(self) -> None:
+        result = self._latest
+        if result is None:
+            return
         t0 = time.perf_counter()
-        try:
-            pv = preview_text(self.report, self.current_kind())
-        except Exception as exc:  # a preview must never take the editor down
+        if result.error:
             self.stats.setText("预览暂不可用")
-            self.text.setPlainText(f"无法生成预览：{exc}")
+            self.stats.setToolTip("")
+            self.text.setPlainText(f"无法生成预览：{result.error}")
             self._shown = ""  # shown whole next time
             return
-        self._stale = False
-        self._show_text(pv.text)
-        self._chars = pv.chars
-        if self.current_kind() == "speech":
-            self._speech_tail = ""
-            self.stats.setText(f"共 {pv.chars} 字 · 发言{minutes_label(pv.minutes)}")
-        else:  # the written text's length, and (on the next turn of the event loop) the speech's time
-            self.stats.setText(f"共 {pv.chars} 字{self._speech_tail}")
-            self._speech_timer.start()
-        self.last_ms = (time.perf_counter() - t0) * 1000
-
-    def _update_speech(self) -> None:
-        """How long the on-site speech would take, beside the written text's length: a render of its own,
-        so that neither refresh keeps the GUI thread long."""
-        if self.current_kind() == "speech":
-            return
-        from ..render import preview_text
-
-        try:
-            speech = preview_text(self.report, "speech")
-        except Exception:  # noqa: BLE001 - a preview must never take the editor down
-            self._speech_tail = ""
+        kind = self.current_kind()
+        n = result.lengths[kind]
+        self._show_text(result.texts[kind])
+        line = f"共 {n.chars} 字 / 上限 {n.high} 字"
+        if kind == "speech":
+            line += f" · 发言{minutes_label(n.minutes)}"
+        elif kind == "speech-outline":
+            line += f" · {minutes_label(n.minutes)}"
         else:
-            self._speech_tail = f" · 现场发言稿{minutes_label(speech.minutes)}"
-        self.stats.setText(f"共 {self._chars} 字{self._speech_tail}")
-        self.stats.setToolTip("现场发言按每分钟约 220 字估算")
+            line += f" · 现场发言稿{minutes_label(result.lengths['speech'].minutes)}"
+        self.stats.setText(line)
+        color = length_color(n)
+        style = f"color: {color}; font-weight: bold;" if color in (RED, AMBER) else "color: #374151;"
+        if self.stats.styleSheet() != style:
+            self.stats.setStyleSheet(style)
+        tip = [n.verdict] if n.verdict else []
+        tip.append(f"发言时长按每分钟 {n.rate} 字估算（可在“成稿”页修改语速）")
+        self.stats.setToolTip("\n".join(tip))
+        self.last_ms = (time.perf_counter() - t0) * 1000

@@ -1,10 +1,15 @@
-"""The walk-through of one report: duty tree (left), editor (centre), preview / check / find (right)."""
+"""The walk-through of one report: duty tree (left), editor (centre), preview / check / find (right).
+
+The centre also shows the report-level pages and the 成稿 page (key ``part:compose``, listed last under
+报告总体部分), which shares the background :class:`~shuifa.gui.compose_page.Composer` with the preview.
+"""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,8 +31,9 @@ from ..store import Store
 from . import messages
 from .autosave import AutoSaver
 from .completeness import CompletenessPanel
+from .compose_page import COMPOSE_KEY, PAGE_TITLE, ComposePage, Composer, plan_text
 from .duty_editor import FIELDS, DutyEditor
-from .duty_tree_model import PAGES, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
+from .duty_tree_model import PAGES, PAGES_KEY, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
 from .find import FindPanel, Hit
 from .parts_editor import PartsEditor
 from .preview_panel import PreviewPanel
@@ -77,6 +83,7 @@ class ReportView(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("职责列表")
+        self._add_compose_item()
         self.tree.expandAll()
         ll.addWidget(self.progress_label)
         ll.addWidget(self.progress_bar)
@@ -86,12 +93,15 @@ class ReportView(QWidget):
         # ---- centre
         self.duty_editor = DutyEditor(report)
         self.parts_editor = PartsEditor(report)
+        self.compose_page: ComposePage | None = None  # built on first use
         self.centre = QStackedWidget()
         self.centre.addWidget(self.duty_editor)
         self.centre.addWidget(self.parts_editor)
 
         # ---- right
-        self.preview = PreviewPanel(report)
+        # one background composer for the preview and the 成稿 page (all kinds each run)
+        self.composer = Composer(report, self)
+        self.preview = PreviewPanel(report, composer=self.composer)
         self.check = CompletenessPanel(report)
         self.finder = FindPanel(report)
         self.side = QTabWidget()
@@ -129,6 +139,7 @@ class ReportView(QWidget):
         self.parts_editor.header_changed.connect(self._header_changed)
         self.parts_editor.official_changed.connect(self.title_changed)
         self.parts_editor.role_changed.connect(self._role_changed)
+        self.preview.kind.currentIndexChanged.connect(self._preview_kind_changed)
         self.check.jump.connect(lambda key: self.go_to(key, focus=True))
         self.finder.jump.connect(self._find_jump)
         self._update_progress()
@@ -136,14 +147,18 @@ class ReportView(QWidget):
     # ---------------------------------------------------------------- navigation
     def go_to(self, key: str, *, focus: bool = False) -> bool:
         """Show a duty (by id) or a report-level page (``part:…``). False when there is no such key."""
-        if key.startswith("part:"):
+        if key == COMPOSE_KEY:
+            pass  # always there
+        elif key.startswith("part:"):
             if not self.parts_editor.has_page(key):
                 return False
         elif not self.model.has_duty(key):
             return False
         if key != self.current_key:
             self.autosave.flush()  # save on duty switch
-            if key.startswith("part:"):
+            if key == COMPOSE_KEY:
+                self.centre.setCurrentWidget(self.compose())
+            elif key.startswith("part:"):
                 self.parts_editor.show_page(key)
                 self.centre.setCurrentWidget(self.parts_editor)
             else:
@@ -155,11 +170,58 @@ class ReportView(QWidget):
             self._select_in_tree(key)
             self._state_timer.start()
         if focus:
-            if key.startswith("part:"):
+            if key == COMPOSE_KEY:
+                self.compose().kind.setFocus()
+            elif key.startswith("part:"):
                 self.parts_editor.focus_first(key)
             else:
                 self.duty_editor.focus_first()
         return True
+
+    # ---------------------------------------------------------------- 成稿
+    def compose(self) -> ComposePage:
+        """The 成稿 page, built on first use."""
+        if self.compose_page is None:
+            page = ComposePage(self.report, self.composer)
+            page.set_kind(self.preview.current_kind())
+            page.changed.connect(self._compose_changed)
+            page.kind_changed.connect(self.preview.set_kind)
+            page.status.connect(self.status)
+            self.centre.addWidget(page)
+            self.compose_page = page
+        return self.compose_page
+
+    def show_compose(self) -> None:
+        """The 成稿 page beside the preview of the same kind."""
+        self.go_to(COMPOSE_KEY, focus=True)
+        self.show_side("preview")
+
+    def _preview_kind_changed(self) -> None:
+        if self.compose_page is not None:
+            self.compose_page.set_kind(self.preview.current_kind())
+
+    def _compose_changed(self) -> None:
+        """report.plan changed on the 成稿 page: saved with the header (the page recomposes itself)."""
+        if COMPOSE_KEY not in self._unsaved_pages:
+            self._unsaved_pages.append(COMPOSE_KEY)
+        self.autosave.header_changed()
+
+    def _add_compose_item(self) -> None:
+        """成稿, last under 报告总体部分 (the duty tree model lists the pages it knows of)."""
+        pages = self.model.itemFromIndex(self.model.index_for(PAGES_KEY))
+        item = QStandardItem(PAGE_TITLE)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setData(COMPOSE_KEY, KeyRole)
+        item.setForeground(QBrush(QColor("#1F4E79")))
+        item.setToolTip("成稿：选择各种文稿写哪些要点、顺序和小标题，看篇幅（F6）")
+        if pages is not None:
+            pages.appendRow(item)
+        self._compose_item = item
+
+    def _source_index(self, key: str) -> QModelIndex:
+        if key == COMPOSE_KEY:
+            return self._compose_item.index()
+        return self.model.index_for(key)
 
     def _prepare_some(self) -> None:
         keys = self.model.duty_keys()
@@ -176,14 +238,14 @@ class ReportView(QWidget):
     def _select_in_tree(self, key: str) -> None:
         self._syncing = True  # selection changes made here must not navigate
         try:
-            idx = self.filter.mapFromSource(self.model.index_for(key))
+            idx = self.filter.mapFromSource(self._source_index(key))
             if self.filter.only_unfinished and self.filter.keep_key != key:
                 # the duty left leaves the list when it was finished meanwhile, the open one stays listed:
                 # only these two rows are filtered again (re-filtering the whole tree took ~10 ms)
                 old, self.filter.keep_key = self.filter.keep_key, key
                 self.model.touch(old)
                 self.model.touch(key)
-                idx = self.filter.mapFromSource(self.model.index_for(key))
+                idx = self.filter.mapFromSource(self._source_index(key))
                 parent = idx.parent()
                 while parent.isValid():  # a group that just came back into the list
                     self.tree.expand(parent)
@@ -295,6 +357,7 @@ class ReportView(QWidget):
 
     def _role_changed(self) -> None:
         self.model.rebuild()
+        self._add_compose_item()
         self._prepare_timer.start(PREPARE_DELAY_MS)  # duties of the new role
         self.tree.expandAll()
         self._select_in_tree(self.current_key)
@@ -377,7 +440,7 @@ class ReportView(QWidget):
             for key in pages:
                 text = self._page_text(key)
                 if text:
-                    out.append((PAGES.get(key, key), text))
+                    out.append((PAGE_TITLE if key == COMPOSE_KEY else PAGES.get(key, key), text))
         return out
 
     def _duty_text(self, duty_id: str) -> str:
@@ -389,6 +452,8 @@ class ReportView(QWidget):
     def _page_text(self, key: str) -> str:
         """The text of a report-level page as the user entered it."""
         r = self.report
+        if key == COMPOSE_KEY:
+            return plan_text(r)
         name = key.removeprefix("part:")
         if name == "official":
             o = r.official

@@ -271,8 +271,6 @@ def test_tag_split_over_runs_still_counts(tmp_path):
     assert paragraphs(out) == [("", "姓名：张三")]
 
 
-
-
 @pytest.mark.parametrize(
     "kind",
     [
