@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..errors import TemplateError
 from ..model import Report, split_paragraphs
@@ -101,8 +102,9 @@ class Composition:
     included: set[str] = field(default_factory=set)  # point keys printed
     omitted: list[str] = field(default_factory=list)  # what the budget left out, in Chinese
 
-    @property
+    @cached_property
     def chars(self) -> int:
+        """字数 of the main text (computed once: a composition is not changed after it is made)."""
         return count_chars(self.heading, self.salutation, *self.opening, *self.closing) + sum(
             count_chars(s.heading, *(b.text for b in s.blocks)) for s in self.sections
         )

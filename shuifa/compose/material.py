@@ -54,6 +54,7 @@ class Point:
     sources: list[str]  # duty ids and part keys
     label: str  # what it is, for the 成稿 page: “1. 党工委会议每年至少听取…”
     order: int  # position in the list (parts first)
+    proposed_topic: str = ""  # where the rules put it (before the official moved it)
 
     @property
     def score(self) -> float:
@@ -252,8 +253,9 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
     data = topic_data()
     valid = set(data.role(role).topics)
     for p in points:
+        p.proposed_topic = p.topic
         moved = plan.topic_of.get(p.key)
-        if moved in valid:
+        if moved in valid and moved != p.topic:
             p.topic, p.mapped = moved, MappedBy.OFFICIAL
     # leads: the official's edit, the paragraph's own, else proposed (unique across the report)
     used: set[str] = set()
@@ -264,7 +266,8 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
     for p in points:
         if not p.lead:
             duty = duties.get(p.sources[0])
-            p.proposed_lead = _propose_lead(data.topics[p.topic], duty, "".join(p.sentences), used)
+            # proposed for the topic the rules gave it: moving a point does not change its lead
+            p.proposed_lead = _propose_lead(data.topics[p.proposed_topic], duty, "".join(p.sentences), used)
             p.lead = p.proposed_lead
             used.add(p.lead)
         edited = plan.leads.get(p.key, "").strip()
@@ -381,12 +384,14 @@ def _next_steps(report: Report, problems: list[Problem]) -> list[str]:
         if target is not None:
             target.own_measures.append(rest or body)
         else:
+            key = f"next:{n}"
+            proposed = lead or shorten(first_clause(body, MAX_LEAD_CHARS) or body, MAX_LEAD_CHARS)
             p = Problem(
-                key=f"next:{n}",
+                key=key,
                 head="",
                 texts=[],
                 cause="",
-                measure_lead=lead or shorten(first_clause(body, MAX_LEAD_CHARS) or body, MAX_LEAD_CHARS),
+                measure_lead=report.plan.measure_leads.get(key, "").strip() or proposed,
                 measures=[],
                 sources=[],
                 weight=0.0,

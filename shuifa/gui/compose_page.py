@@ -1025,7 +1025,11 @@ class ComposePage(QWidget):
             plan.point_order[tid] = list(keys)
             for k in keys:
                 if self._topic_of.get(k) != tid:
-                    plan.topic_of[k] = tid
+                    point = self._points.get(k)
+                    if point is not None and point.proposed_topic == tid:
+                        plan.topic_of.pop(k, None)  # back where the rules put it: no move to remember
+                    else:
+                        plan.topic_of[k] = tid
                     self._topic_of[k] = tid
         self._edited()
 

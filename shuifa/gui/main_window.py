@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
 from .. import APP_NAME
@@ -21,7 +21,6 @@ from .start_page import StartPage
 GEOMETRY_KEY = "gui.geometry"
 LAYOUT_KEY = "gui.layout"
 UNDO_DELETE_MS = 10000
-COMPOSE_SHORTCUT = "F6"
 SHUFA_FILTER = "述法报告交换文件 (*.shufa);;所有文件 (*)"
 
 CLERK_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -142,10 +141,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("查看(&V)")
         self._action("preview", "报告预览", lambda: self._view_call(lambda v: v.show_side("preview")), m)
         self._action("check", "完整性检查", lambda: self._view_call(lambda v: v.show_side("check")), m)
-        a = self._action("compose", "成稿（要点、顺序、篇幅）", lambda: self._view_call(lambda v: v.show_compose()), m)
-        if not a.shortcuts():  # (not in the shortcut table of shortcuts.py yet)
-            a.setShortcut(QKeySequence(COMPOSE_SHORTCUT))
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._action("compose", "成稿（要点、顺序、篇幅）", lambda: self._view_call(lambda v: v.show_compose()), m)
 
         self.clerk_menu = mb.addMenu("汇总与批量(&B)")
         self._fill_clerk_menu(self.clerk_menu)

@@ -33,6 +33,7 @@ SHORTCUTS: dict[str, tuple[str, ...]] = {
     "mark_done_next": ("Ctrl+Return",),
     "only_unfinished": ("Ctrl+Shift+U",),
     "preview": ("F5",),
+    "compose": ("F6",),
     "check": ("F7",),
     "focus_tree": ("Ctrl+L",),
     "shortcuts": ("F1",),

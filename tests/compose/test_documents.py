@@ -287,3 +287,14 @@ def test_no_two_points_share_a_lead(list_id, role):
     leads = [p.lead for t in material.topics for p in t.points]
     assert len(leads) == len(set(leads)), sorted(lead for lead in leads if leads.count(lead) > 1)
     assert all(0 < len(lead) <= 12 for lead in leads)
+
+
+def test_a_moved_point_keeps_its_lead_and_remembers_where_it_came_from():
+    report = sample("niuxintuo-town-2023", "party")
+    material = compose(report, "shufa-report", today=TODAY).material
+    point = next(p for t in material.topics if t.id == "leadership" for p in t.points if p.key.startswith("duty:"))
+    report.plan.topic_of[point.key] = "publicity"
+    moved = next(
+        p for t in compose(report, "shufa-report", today=TODAY).material.topics for p in t.points if p.key == point.key
+    )
+    assert (moved.topic, moved.proposed_topic, moved.lead) == ("publicity", "leadership", point.lead)
