@@ -2,7 +2,7 @@
 
 Runs the app offscreen on a private, temporary store (a sample report, a half-finished report, a
 report for the following year), drives it to each screen and saves ``docs/screenshots/*.png``;
-``report-page1.png`` is the first page of the sample's 书面述法报告 as LibreOffice prints it
+``report-page1.png`` … are printed pages of the sample (each kind, and the annex) as LibreOffice prints them
 (skipped with a message when soffice or pdftoppm is missing).
 Run it again after changing the GUI so the pictures stay current.
 """
@@ -47,9 +47,20 @@ def save(widget: QWidget, name: str) -> Path:
     return path
 
 
-def report_page(report: Report) -> Path | None:
-    """The first page of the report's 书面述法报告 as a picture: rendered to PDF by LibreOffice
-    (``shuifa.render.render_pdf``), page 1 converted with pdftoppm at 70 dpi."""
+#: (kind, page, picture) for the printed pages shown in the README: page 1 of each kind and the
+#: 书面 report's annex (its last page).
+PAGES = (
+    ("shufa-report", 1, "report-page1"),
+    ("shufa-report", -1, "report-annex"),
+    ("shuzhi-section", 1, "shuzhi-section-page1"),
+    ("speech", 1, "speech-page1"),
+    ("speech-outline", 1, "speech-outline-page1"),
+)
+
+
+def report_pages(report: Report) -> list[Path]:
+    """Printed pages of the sample as pictures: each kind rendered to PDF by LibreOffice
+    (``shuifa.render.render_pdf``), the page converted with pdftoppm at 70 dpi."""
     import shutil
     import subprocess
 
@@ -57,19 +68,28 @@ def report_page(report: Report) -> Path | None:
 
     if find_soffice() is None or shutil.which("pdftoppm") is None:
         missing = "LibreOffice (soffice)" if find_soffice() is None else "pdftoppm（poppler-utils）"
-        print(f"跳过 report-page1.png：未安装 {missing}")
-        return None
+        print(f"跳过报告页面图片：未安装 {missing}")
+        return []
+    out = []
     with tempfile.TemporaryDirectory(prefix="shuifa-page-") as tmp:
-        pdf = render_pdf(report, "shufa-report", Path(tmp) / "report.pdf")
-        stem = OUT / "report-page1"
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
-            check=True,
-            timeout=120,
-        )
-    path = stem.with_suffix(".png")
-    print(f"已保存 {path.relative_to(ROOT)}")
-    return path
+        pdfs: dict[str, Path] = {}
+        for kind, page, name in PAGES:
+            if kind not in pdfs:
+                pdfs[kind] = render_pdf(report, kind, Path(tmp) / f"{kind}.pdf")
+            pdf = pdfs[kind]
+            if page < 0:
+                info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
+                page = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+            stem = OUT / name
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+                check=True,
+                timeout=120,
+            )
+            path = stem.with_suffix(".png")
+            print(f"已保存 {path.relative_to(ROOT)}")
+            out.append(path)
+    return out
 
 
 def half_done(store: Store) -> Report:
@@ -130,6 +150,12 @@ def main() -> int:
     v.show_side("preview")
     settle(900)
     save(win, "walkthrough")
+
+    # the 成稿 page: topics and points of the written report, the preview beside it
+    v.show_compose()
+    v.show_side("preview")
+    settle(1200)
+    save(win, "compose")
 
     # a half-finished report: completeness check, only unfinished duties
     win.open_report(half.id)
@@ -194,7 +220,7 @@ def main() -> int:
     ed.close()
 
     win.close()
-    report_page(store.load_report(sample_id))
+    report_pages(store.load_report(sample_id))
     store.close()
     app.quit()
     return 0
