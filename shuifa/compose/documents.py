@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from ..errors import TemplateError
 from ..model import Report, split_paragraphs
@@ -144,6 +145,26 @@ class Composition:
             out += ["", "附件", ANNEX_TITLE]
             out += [f"{r.duty}｜{r.requirement}｜{r.value}｜{r.met}" for r in self.annex]
         return out
+
+
+def _made(report: Report, material: Material, kind: str, included: set[str], **parts: Any) -> Composition:
+    """A Composition of ``kind`` with its budget, rate and the note of what was left out; ``parts``
+    are the document's own fields (title, opening, sections …), empty when not given."""
+    fields: dict[str, Any] = {
+        "title": "", "byline": "", "heading": "", "salutation": "", "opening": [], "sections": [],
+        "closing": [], "signature": {}, "annex": [],
+    }  # fmt: skip
+    fields.update(parts)
+    c = Composition(
+        kind=kind,
+        budget=budget(kind, report.plan.speaking_rate),
+        rate=report.plan.speaking_rate,
+        material=material,
+        included=included,
+        **fields,
+    )
+    c.omitted = _omitted_note(material, included, kind)
+    return c
 
 
 # --------------------------------------------------------------------------- title, byline, date
@@ -530,15 +551,15 @@ def _written(report: Report, material: Material, kind: str, today: date | None) 
     n_topic = 0
     headings = {t.id: t.heading for t in material.topics}
     for tid, pts in topics:
-        kept = [p for p in pts if p.key in chosen]
+        kept = [pt for pt in pts if pt.key in chosen]
         if not kept and not intros[tid]:
             continue
         n_topic += 1
         perf.append(Block(2, heading_number(2, n_topic) + headings[tid], "topic", tid))
         perf += [Block(0, t, "intro", tid) for t in intros[tid]]
         many = len(kept) > 1
-        for n, p in enumerate(kept, start=1):
-            perf.append(Block(0, _point_text(p, chosen[p.key], n if many else None), "point", p.key))
+        for n, pt in enumerate(kept, start=1):
+            perf.append(Block(0, _point_text(pt, chosen[pt.key], n if many else None), "point", pt.key))
 
     sections: list[Section] = []
     for key, blocks in (
@@ -549,23 +570,18 @@ def _written(report: Report, material: Material, kind: str, today: date | None) 
     ):
         if blocks:
             sections.append(Section(key, SECTION_TITLES[key], heading_number(1, len(sections) + 1), 1, blocks))
-    c = Composition(
-        kind=kind,
+    c = _made(
+        report,
+        material,
+        kind,
+        set(chosen),
         title=report.plan.title.strip() or default_title(report, kind),
         byline=report.plan.byline.strip() or default_byline(report),
-        heading="",
-        salutation="",
         opening=opening,
         sections=sections,
-        closing=[],
         signature={"name": report.official.name.strip(), "date": format_date(report_date(report, today))},
         annex=material.annex if report.plan.annex else [],
-        budget=b,
-        rate=report.plan.speaking_rate,
-        material=material,
-        included=set(chosen),
     )
-    c.omitted = _omitted_note(material, c.included, kind)
     if len([p for p in material.problems if p.texts]) > len(problems):
         c.omitted.append(f"问题较多，只写入了{len(problems)}个方面，其余可在成稿页合并。")
     return c
@@ -611,12 +627,12 @@ def _section(report: Report, material: Material, today: date | None) -> Composit
     heading = section_heading(report)
     fixed = count_chars(heading, *opening, *rect, *(x.text for x in prob + meas), *SECTION_TITLES.values())
     topics, chosen = _topic_paragraphs(report, material, kind, b.fill - fixed - 12 * SECTION_TOPICS, SECTION_TOPICS)
-    perf = []
+    perf: list[Block] = []
     many = len(topics) > 1
     for n, (_, head, pts) in enumerate(topics, start=1):
         body = _spoken_points(pts, chosen)
         perf.append(Block(0, f"{ordinal(n) if many else ''}{_topic_lead(head)}。{body}", "topic", topics[n - 1][0]))
-    sections = []
+    sections: list[Section] = []
     for key, blocks in (
         ("performance", perf),
         ("rectification", [Block(0, t, "rect") for t in rect]),
@@ -625,24 +641,7 @@ def _section(report: Report, material: Material, today: date | None) -> Composit
     ):
         if blocks:
             sections.append(Section(key, SECTION_TITLES[key], heading_number(2, len(sections) + 1), 2, blocks))
-    c = Composition(
-        kind=kind,
-        title="",
-        byline="",
-        heading=heading,
-        salutation="",
-        opening=opening,
-        sections=sections,
-        closing=[],
-        signature={},
-        annex=[],
-        budget=b,
-        rate=report.plan.speaking_rate,
-        material=material,
-        included=set(chosen),
-    )
-    c.omitted = _omitted_note(material, c.included, kind)
-    return c
+    return _made(report, material, kind, set(chosen), heading=heading, opening=opening, sections=sections)
 
 
 def _speech(report: Report, material: Material, today: date | None) -> Composition:
@@ -650,9 +649,10 @@ def _speech(report: Report, material: Material, today: date | None) -> Compositi
     b = budget(kind, report.plan.speaking_rate)
     problems = _problem_items(material, SPEECH_ITEMS)
     measures = _measure_problems(material, problems, SPEECH_ITEMS)
-    opening = _opening(report, kind, True)
-    body: list[Block] = []
     rect = _rect_paragraphs(material, compact=True)
+    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
+    opening = _opening(report, kind, has_body)
+    body: list[Block] = []
     prob_text = ""
     if problems:
         heads = "；".join(f"{ordinal(n)}{p.head.rstrip('。')}" for n, p in enumerate(problems, start=1))
@@ -679,24 +679,18 @@ def _speech(report: Report, material: Material, today: date | None) -> Compositi
         body.append(Block(0, prob_text, "problem"))
     if meas_text:
         body.append(Block(0, meas_text, "measure"))
-    c = Composition(
-        kind=kind,
+    return _made(
+        report,
+        material,
+        kind,
+        set(chosen),
         title=default_title(report, kind),
         byline=report.plan.byline.strip() or default_byline(report),
-        heading="",
         salutation=SPEECH_SALUTATION,
         opening=opening,
         sections=[Section("performance", "", "", 1, body)],
         closing=[SPEECH_CLOSING],
-        signature={},
-        annex=[],
-        budget=b,
-        rate=report.plan.speaking_rate,
-        material=material,
-        included=set(chosen),
     )
-    c.omitted = _omitted_note(material, c.included, kind)
-    return c
 
 
 def _outline(report: Report, material: Material, today: date | None) -> Composition:
@@ -760,26 +754,18 @@ def _outline(report: Report, material: Material, today: date | None) -> Composit
                 ],
             )
         )
-    c = Composition(
-        kind=kind,
+    opening = [f"开场：{SPEECH_SALUTATION.rstrip('：')}，{report.year}年度述法工作情况汇报如下。"] if sections else []
+    return _made(
+        report,
+        material,
+        kind,
+        included,
         title=default_title(report, kind),
         byline=report.plan.byline.strip() or default_byline(report),
-        heading="",
-        salutation="",
-        opening=[f"开场：{SPEECH_SALUTATION.rstrip('：')}，{report.year}年度述法工作情况汇报如下。"]
-        if sections
-        else [],
+        opening=opening,
         sections=sections,
         closing=[f"结束：{SPEECH_CLOSING}"] if sections else [],
-        signature={},
-        annex=[],
-        budget=b,
-        rate=report.plan.speaking_rate,
-        material=material,
-        included=included,
     )
-    c.omitted = _omitted_note(material, included, kind)
-    return c
 
 
 def compose(report: Report, kind: str, *, today: date | None = None, material: Material | None = None) -> Composition:

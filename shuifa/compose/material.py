@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Node, Report, requirement_met, split_paragraphs
+from ..model import Node, Report, Requirement, RequirementValue, requirement_met, split_paragraphs
 from .sentences import (
     FIGURE,
     MAX_LEAD_CHARS,
@@ -207,11 +207,11 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
     for part, topic_id in PART_TOPICS.items():
         paras = join_lead_ins(split_paragraphs(report.parts.get(part, "")))
         numbered = [p for p in paras if strip_ordinal(p) != p]
-        for n, p in enumerate(paras):
-            if numbered and strip_ordinal(p) == p and n == 0:
-                intros.setdefault(fold(topic_id, role), []).append(p)
+        for n, para in enumerate(paras):
+            if numbered and strip_ordinal(para) == para and n == 0:
+                intros.setdefault(fold(topic_id, role), []).append(para)
                 continue
-            lead, rest = own_lead(strip_ordinal(p))
+            lead, rest = own_lead(strip_ordinal(para))
             points.append(
                 Point(
                     key=part_key(part, n),
@@ -265,9 +265,9 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
             used.add(p.lead)
     for p in points:
         if not p.lead:
-            duty = duties.get(p.sources[0])
+            node = duties.get(p.sources[0])
             # proposed for the topic the rules gave it: moving a point does not change its lead
-            p.proposed_lead = _propose_lead(data.topics[p.proposed_topic], duty, "".join(p.sentences), used)
+            p.proposed_lead = _propose_lead(data.topics[p.proposed_topic], node, "".join(p.sentences), used)
             p.lead = p.proposed_lead
             used.add(p.lead)
         edited = plan.leads.get(p.key, "").strip()
@@ -322,7 +322,7 @@ def _problems(report: Report, topic_of_duty: dict[str, str]) -> list[Problem]:
     data = topic_data()
     role = report.official.role
     groups: dict[str, Problem] = {}
-    unmet = {}
+    unmet: dict[str, list[tuple[Requirement, RequirementValue]]] = {}
     for duty, req, val in report.unmet_requirements():
         unmet.setdefault(duty.id, []).append((req, val))
 
