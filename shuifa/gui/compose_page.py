@@ -354,6 +354,11 @@ class PointTree(QTreeWidget):
     changed (the page writes the plan)."""
 
     moved = Signal(bool, list)  # topics reordered, topic ids whose points changed
+    undo_requested = Signal()  # 编辑 → 撤销 (Ctrl+Z) while the tree has the focus
+
+    def undo(self) -> None:
+        """Called by the window's 撤销 on the focused widget, as it calls a text field's own undo."""
+        self.undo_requested.emit()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -471,6 +476,17 @@ class PointTree(QTreeWidget):
 # --------------------------------------------------------------------------- the page
 
 
+#: The plan's parts 撤销调整 restores (the points' arrangement; report fields have their own undo).
+ARRANGEMENT = ("topic_of", "topic_order", "point_order", "headings", "leads", "merged", "kinds")
+#: How many arrangements 撤销调整 can go back.
+UNDO_STEPS = 100
+
+
+def _arrangement(plan: CompositionPlan) -> dict[str, Any]:
+    d = plan.to_dict()
+    return {k: d[k] for k in ARRANGEMENT}
+
+
 class ComposePage(QWidget):
     changed = Signal()  # report.plan changed (saved with the report header)
     kind_changed = Signal(str)
@@ -493,6 +509,7 @@ class ComposePage(QWidget):
         self._leads: dict[str, str] = {}  # point key → lead shown
         self._headings: dict[str, str] = {}  # topic id → heading shown
         self._looks: dict[str, tuple] = {}  # point key → (kind, included, dropped, pinned, fallback) shown
+        self._history: list[dict[str, Any]] = [_arrangement(report.plan)]  # for 撤销调整, oldest first
         self._problem_keys: list[str] = []
         self._problem_rows: dict[str, tuple[QLineEdit, QLineEdit, QLineEdit, QLabel]] = {}
         self._rect_keys: list[str] = []
@@ -604,6 +621,9 @@ class ComposePage(QWidget):
         moves.addWidget(self.move_combo)
         moves.addWidget(self.move_button)
         moves.addStretch(1)
+        self.undo_button = QPushButton("撤销调整")
+        self.undo_button.setToolTip("撤销上一次对要点的调整（归类、顺序、勾选、固定、合并、小标题）；Ctrl+Z")
+        moves.addWidget(self.undo_button)
         lay.addLayout(moves)
 
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
@@ -611,6 +631,8 @@ class ComposePage(QWidget):
         self.merge_button.clicked.connect(self.merge_selected)
         self.unmerge_button.clicked.connect(self.unmerge_selected)
         self.move_button.clicked.connect(lambda: self.move_selected_to(self.move_combo.currentData()))
+        self.undo_button.clicked.connect(self.undo)
+        self.tree.undo_requested.connect(self.undo)
         for seq, delta in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
             sc = QShortcut(QKeySequence(seq), self.tree)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -1121,6 +1143,7 @@ class ComposePage(QWidget):
         self._edited()
 
     def _update_buttons(self) -> None:
+        self.undo_button.setEnabled(len(self._history) > 1)
         it = self.tree.currentItem()
         point = it is not None and not PointTree.is_topic(it)
         self.up_button.setEnabled(it is not None)
@@ -1237,6 +1260,24 @@ class ComposePage(QWidget):
 
     # ---------------------------------------------------------------- saving, resetting
     def _edited(self) -> None:
+        now = _arrangement(self.report.plan)
+        if now != self._history[-1]:
+            self._history = [*self._history[-(UNDO_STEPS - 1) :], now]
+        self._recompose()
+
+    def undo(self) -> None:
+        """撤销调整: the points' arrangement as it was before the last change to it."""
+        if len(self._history) < 2:
+            return
+        self._history.pop()
+        previous = CompositionPlan.from_dict(self._history[-1])
+        for attr in ARRANGEMENT:
+            setattr(self.report.plan, attr, getattr(previous, attr))
+        self._looks.clear()
+        self._recompose()
+        self.status.emit("已撤销上一次调整。")
+
+    def _recompose(self) -> None:
         self._min_serial = self.composer.serial + 1
         self.changed.emit()
         self.composer.changed(RECOMPOSE_MS)
@@ -1282,7 +1323,7 @@ class ComposePage(QWidget):
             return
         self._looks.clear()
         self._edited()
-        self.status.emit("已恢复自动方案。")
+        self.status.emit("已恢复自动方案。（可用“撤销调整”找回）")
 
 
 __all__ = ["COMPOSE_KEY", "Composed", "ComposePage", "Composer", "PointTree", "compose_all", "plan_text", "snapshot"]

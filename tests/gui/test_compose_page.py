@@ -429,3 +429,27 @@ def test_the_kind_chosen_here_is_the_one_exported(window, store, qtbot, tmp_path
     composed = compose(v.report, "speech-outline")
     cue = next(b.text for s in composed.sections for b in s.blocks if b.kind == "point")
     assert cue in text
+
+
+def test_undo_puts_a_moved_and_unticked_point_back(window, store, qtbot):
+    w, v, page, r = open_sample(window, store, qtbot)
+    key = next(k for k in printed_points(page, "shufa-report") if page._points[k].topic == "leadership")
+    before = block_of(v, "shufa-report", key).text
+    assert not page.undo_button.isEnabled()
+    assert page.select(key)
+    page.move_combo.setCurrentIndex(page.move_combo.findData("publicity"))
+    QTest.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    settle(v, qtbot)
+    page.set_included(key, False)
+    settle(v, qtbot)
+    assert block_of(v, "shufa-report", key) is None
+    page.tree.setFocus()
+    QTest.keySequence(page.tree, "Ctrl+Z")  # the tree's own undo: the tick comes back
+    settle(v, qtbot)
+    assert block_of(v, "shufa-report", key) is not None and v.report.plan.topic_of[key] == "publicity"
+    QTest.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)  # and the move
+    settle(v, qtbot)
+    assert key not in v.report.plan.topic_of and block_of(v, "shufa-report", key).text == before
+    assert page._items[key].parent() is page._items["leadership"]
+    qtbot.waitUntil(lambda: not v.autosave.pending, timeout=3000)
+    assert key not in store.load_report(r.id).plan.topic_of
