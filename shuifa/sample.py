@@ -575,13 +575,6 @@ def _requirement_words(req: Requirement, val: RequirementValue, year: int) -> di
     return w
 
 
-def _requirement_sentence(req: Requirement, val: RequirementValue, met: bool, year: int, rng: random.Random) -> str:
-    bank = phrase_bank().report["requirements"]
-    kind = req.kind if req.kind in bank else "count"
-    template = rng.choice(bank[kind]["met" if met else "unmet"])
-    return _plain(template, _requirement_words(req, val, year))
-
-
 @dataclass
 class _Duty:
     """One duty to fill: where it stands, its status and its requirement values (set up front)."""
@@ -633,20 +626,9 @@ def _fill_duty(job: _Duty, entry: Entry, setting: Setting, year: int, rng: rando
         here.add((topic.id, i))
         paragraphs.append(filler.fill(topic.performance[i]))
 
-    req_lines: list[str] = []
-    unmet_reqs: list[tuple[Requirement, RequirementValue]] = []
-    for req in duty.requirements:
-        val = job.values[req.id]
-        met = req.id not in job.unmet
-        if not met:
-            unmet_reqs.append((req, val))
-        stated = fact_of(req) in filler.used_facts
-        # A met value is said in plain words when the text does not state it already; an unmet one
-        # is not admitted in 履职情况 at all — it becomes a problem below, worded as a shortfall.
-        if met and (not stated or rng.random() < 0.5):
-            req_lines.append(_requirement_sentence(req, val, met, year, rng))
-    if req_lines:
-        paragraphs[0] = paragraphs[0] + "".join(req_lines)
+    # The values go to the report's annex table, not into the prose; an unmet one becomes a problem
+    # below, worded as a shortfall.
+    unmet_reqs = [(req, job.values[req.id]) for req in duty.requirements if req.id in job.unmet]
     entry.performance = "\n".join(paragraphs)
     entry.values = dict(job.values)
 
@@ -795,6 +777,28 @@ def make_sample(
     for job in _plan(report.duty_paths(), year, rng, walk.facts, setting.level):
         _fill_duty(job, report.entry(job.duty.id), setting, year, rng, walk)
     _fill_parts(report, setting, rng, walk.facts)
+    if role == "member":
+        _as_member(report)
     for entry in report.entries.values():
         entry.updated = report.created
     return report
+
+
+#: A 班子其他成员 is not the 第一责任人 and does not chair the 常委会: the phrase banks' words for a head,
+#: said as a member says them.
+MEMBER_WORDS = (
+    ("推进法治建设第一责任人职责", "分管领域法治建设职责"),
+    ("第一责任人职责", "“一岗双责”"),
+    ("主持召开", "参加"),
+)
+
+
+def _as_member(report: Report) -> None:
+    def said(text: str) -> str:
+        for head, member in MEMBER_WORDS:
+            text = text.replace(head, member)
+        return text
+
+    report.parts = {k: said(v) for k, v in report.parts.items()}
+    for e in report.entries.values():
+        e.performance, e.problems, e.improvements = said(e.performance), said(e.problems), said(e.improvements)

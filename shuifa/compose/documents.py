@@ -55,7 +55,11 @@ SPEECH_ITEMS = 3
 OUTLINE_POINTS = 3
 
 _REPORT_AS_FOLLOWS = re.compile(r"[^。；！!]*?(?:报告|汇报)如下[：:。]?\s*$")
-_UNIT_SHORT = ((re.compile(r"^中共(.+?)委员会$"), r"\1党委"), (re.compile(r"^(.+?)人民政府$"), r"\1政府"))
+_PARTY_UNIT = re.compile(r"^中共(.+?)(工作)?委员会$")
+_GOVERNMENT_UNIT = re.compile(r"^(.+?)人民政府$")
+_ZONE_UNIT = re.compile(r"^(.+?)管理委员会$")
+#: Places whose party committee is “X委” in a byline (省委, 市委, 县委, 区委 …); others are “X党委”.
+_COMMITTEE_PLACES = ("省", "市", "县", "区", "州", "盟", "旗")
 _SPOKEN_ORDER = ("第一", "第二", "第三", "第四", "第五", "第六", "第七")
 
 
@@ -163,7 +167,7 @@ def _made(report: Report, material: Material, kind: str, included: set[str], **p
         included=included,
         **fields,
     )
-    c.omitted = _omitted_note(material, included, kind)
+    c.omitted = _omitted_note(material, included, kind, report)
     return c
 
 
@@ -222,22 +226,37 @@ def section_heading(report: Report) -> str:
 
 
 def short_unit(unit: str) -> str:
-    """The unit as bylines write it: 中共××镇委员会 → ××镇党委, ××县人民政府 → ××县政府."""
+    """The unit as bylines write it: 中共浙江省委员会 → 浙江省委, 中共××镇委员会 → ××镇党委,
+    中共××开发区工作委员会 → ××开发区党工委, ××县人民政府 → ××县, ××管理委员会 → ××管委会."""
     unit = unit.strip()
-    for pattern, repl in _UNIT_SHORT:
-        if pattern.match(unit):
-            return pattern.sub(repl, unit)
-    return unit
+    m = _PARTY_UNIT.match(unit)
+    if m:
+        place = m.group(1)
+        if m.group(2):
+            return f"{place}党工委"
+        return f"{place}委" if place.endswith(_COMMITTEE_PLACES) else f"{place}党委"
+    m = _GOVERNMENT_UNIT.match(unit)
+    if m:
+        return m.group(1)
+    m = _ZONE_UNIT.match(unit)
+    return f"{m.group(1)}管委会" if m else unit
 
 
 def default_byline(report: Report) -> str:
+    """“单位职务　姓名” in the short form used in practice: 浙江省委副书记, 牛心坨镇党委书记, 浙江省省长;
+    the part of the title the unit already says is not said twice (浙江省委 + 党委副书记)."""
     o = report.official
     unit, title, name = short_unit(o.unit), o.title.strip(), o.name.strip()
-    position = title if (not unit or title.startswith(unit)) else f"{unit}{title}"
-    for k in range(len(title), 1, -1):  # 牛心坨镇党委 + 镇党委书记 → 牛心坨镇党委书记
-        if unit and not title.startswith(unit) and unit.endswith(title[:k]):
-            position = unit + title[k:]
-            break
+    if unit and title.startswith(unit):
+        position = title
+    elif unit.endswith("委") and title.startswith(("党委", "党工委", "党组")):
+        position = unit + re.sub(r"^(党委|党工委|党组)", "", title)
+    else:
+        position = unit + title
+        for k in range(len(title), 1, -1):  # 牛心坨镇党委 + 镇党委书记 → 牛心坨镇党委书记
+            if unit.endswith(title[:k]):
+                position = unit + title[k:]
+                break
     return "　".join(p for p in (position, name) if p)
 
 
@@ -327,16 +346,9 @@ def _point_text(p: Point, chosen: list[str], numbered: int | None) -> str:
 
 
 def _spoken_points(pts: list[Point], chosen: dict[str, list[str]]) -> str:
-    """Points said in one breath: “lead，facts” each, the lead dropped where the facts repeat it."""
-    out = []
-    for p in pts:
-        said = chosen.get(p.key)
-        if not said:
-            continue
-        lead = p.lead.rstrip("。；，")
-        body = without_lead(lead, said)
-        out.append(f"{lead}，{body}")
-    return "".join(out)
+    """Points said in one breath: the official's chosen sentences; the leads are for readers of the
+    written report, a speaker goes straight to the facts."""
+    return "".join("".join(chosen[p.key]) for p in pts if chosen.get(p.key))
 
 
 def _fit_points(
@@ -386,28 +398,54 @@ def _fit_points(
     return {k: [by_key[k].sentences[i] for i in sorted(v)] for k, v in chosen.items()}
 
 
-def _kind_points(material: Material, report: Report, kind: str) -> list[tuple[str, list[Point]]]:
-    """Each topic's points that may go into ``kind``: not dropped, with something to say, and at most
-    MAX_TOPIC_POINTS of them (the most telling; pinned ones always)."""
+def _topic_candidates(material: Material, report: Report, kind: str) -> list[tuple[str, list[Point], list[Point]]]:
+    """Per topic: the points that may go into ``kind`` (not dropped, with something to say, at most
+    MAX_TOPIC_POINTS — the most telling, pinned ones always) and those the cap left out."""
     choices = report.plan.kinds.get(kind)
     dropped = set(choices.dropped) if choices else set()
     pinned = set(choices.pinned) if choices else set()
     out = []
     for t in material.topics:
         pts = [p for p in t.points if p.key not in dropped and (p.sentences or p.key in pinned)]
+        capped: list[Point] = []
         if len(pts) > MAX_TOPIC_POINTS:
             keep = {p.key for p in sorted(pts, key=lambda p: (p.key not in pinned, -p.score))[:MAX_TOPIC_POINTS]}
+            capped = [p for p in pts if p.key not in keep]
             pts = [p for p in pts if p.key in keep]
-        out.append((t.id, pts))
+        out.append((t.id, pts, capped))
     return out
 
 
-def _omitted_note(material: Material, included: set[str], kind: str) -> list[str]:
-    left = [p for t in material.topics for p in t.points if p.key not in included]
-    if not left:
-        return []
-    names = "、".join(p.lead for p in left[:3]) + ("等" if len(left) > 3 else "")
-    return [f"{KINDS[kind]}篇幅有限，{len(left)}个要点未写入（{names}），可在成稿页固定或调整。"]
+def _kind_points(material: Material, report: Report, kind: str) -> list[tuple[str, list[Point]]]:
+    return [(tid, pts) for tid, pts, _ in _topic_candidates(material, report, kind)]
+
+
+def _names(points: list[Point]) -> str:
+    return "、".join(p.lead for p in points[:3]) + ("等" if len(points) > 3 else "")
+
+
+def _omitted_note(material: Material, included: set[str], kind: str, report: Report) -> list[str]:
+    """What was left out of ``kind`` and why (what the official dropped is not repeated to them)."""
+    capped: list[Point] = []
+    budget_left: list[Point] = []
+    for _, pts, cut in _topic_candidates(material, report, kind):
+        budget_left += [p for p in pts if p.key not in included]
+        if kind == "shufa-report":
+            capped += cut
+        else:  # the shorter kinds choose among all points by the budget alone
+            budget_left += cut
+    notes = []
+    if budget_left:
+        notes.append(
+            f"{KINDS[kind]}篇幅所限，{len(budget_left)}个要点未写入（{_names(budget_left)}），"
+            "可在成稿页固定要紧的要点，或删去、合并其他要点。"
+        )
+    if capped:
+        notes.append(
+            f"每个方面最多写{MAX_TOPIC_POINTS}个要点，{len(capped)}个要点未写入（{_names(capped)}），"
+            "可合并到同一方面的其他要点，或移到别的方面。"
+        )
+    return notes
 
 
 # --------------------------------------------------------------------------- problems and measures

@@ -20,6 +20,8 @@ from .sentences import (
     shorten,
     strip_frame,
     strip_ordinal,
+    tidy_phrase,
+    tidy_sentence,
 )
 from .topics import MappedBy, Topic, best_topic, duty_topic, fold, topic_data
 from .wording import requirement_text, shortfall, shortfall_measure, value_text
@@ -141,23 +143,28 @@ def _duty_label(duty: Node) -> str:
     return f"{duty.label}{first[:cut] if cut >= 8 else first.rstrip('。')}".strip()
 
 
+def _matched_leads(topics: list[Topic], text: str) -> list[str]:
+    """The lead rules of ``topics`` whose keyword is in ``text``, earliest keyword first."""
+    found = [(text.find(kw), -len(kw), lead) for t in topics for kw, lead in t.leads if kw in text]
+    return [lead for _, _, lead in sorted(found)]
+
+
 def _propose_lead(topic: Topic, duty: Node | None, text: str, used: set[str]) -> str:
-    """A lead ≤ 12 字 for a point: the list's own short first sentence, a rule of the topic matched in
-    the duty's text or the official's, else one of the topic's generic leads; unused in the report."""
-    candidates: list[str] = []
+    """A lead ≤ 12 字 for a point, unused elsewhere in the report. The official's first sentence decides
+    first (a rule of the topic, then of any topic, matched there, earliest first), so the lead says what
+    the printed sentences say; then the list's own short first sentence, the topic's generic leads (general
+    but never wrong), rules matched further in the facts or in the duty, a short clause."""
+    others = [t for t in topic_data().topics.values() if t.id != topic.id]
+    opening = sentences(text)[0] if text else ""
+    candidates = _matched_leads([topic], opening) + _matched_leads(others, opening)
+    source = f"{duty.title}{duty.text}" if duty is not None else ""
     if duty is not None:
-        first = (duty.title or duty.text).strip()
-        head = re.split(r"[。；]", first, maxsplit=1)[0]
+        head = re.split(r"[。；]", (duty.title or duty.text).strip(), maxsplit=1)[0]
         if 2 <= len(head) <= MAX_LEAD_CHARS and "，" not in head:
             candidates.append(head)
-        source = f"{duty.title}{duty.text}"
-        candidates += [lead for kw, lead in topic.leads if kw in source]
-    candidates += [lead for kw, lead in topic.leads if kw in text]
-    candidates += list(topic.generic_leads)
-    if duty is not None:  # a folded topic's own words, then a short clause of the duty itself
-        source = f"{duty.title}{duty.text}"
-        candidates += [lead for t in topic_data().topics.values() for kw, lead in t.leads if kw in source]
-        candidates += [c for c in re.split(r"[，。；、：]", source) if 4 <= len(c) <= MAX_LEAD_CHARS]
+    candidates += list(topic.generic_leads)  # never wrong, if general
+    candidates += _matched_leads([topic], text) + _matched_leads([topic], source)
+    candidates += [c for c in re.split(r"[，。；、：]", source) if 4 <= len(c) <= MAX_LEAD_CHARS]
     candidates += [c for c in re.split(r"[，。；、：]", text) if 4 <= len(c) <= MAX_LEAD_CHARS and not FIGURE.search(c)]
     for c in candidates:
         if c not in used:
@@ -270,7 +277,7 @@ def _points(report: Report) -> tuple[list[Point], dict[str, list[str]]]:
             p.proposed_lead = _propose_lead(data.topics[p.proposed_topic], node, "".join(p.sentences), used)
             p.lead = p.proposed_lead
             used.add(p.lead)
-        edited = plan.leads.get(p.key, "").strip()
+        edited = tidy_phrase(plan.leads.get(p.key, ""))
         if edited:
             p.lead = edited
     return points, intros
@@ -309,7 +316,7 @@ def _topic_groups(report: Report, points: list[Point], intros: dict[str, list[st
         rank = {k: i for i, k in enumerate(wanted)}
         mine.sort(key=lambda p: (rank.get(p.key, len(rank)), p.order))
         topic = data.topics[tid]
-        heading = plan.headings.get(tid, "").strip() or topic.heading_for(role)
+        heading = tidy_phrase(plan.headings.get(tid, "")) or topic.heading_for(role)
         groups.append(TopicGroup(topic=topic, heading=heading, intro=intros.get(tid, []), points=mine))
     return groups
 
@@ -332,10 +339,10 @@ def _problems(report: Report, topic_of_duty: dict[str, str]) -> list[Problem]:
             topic = data.topics[tid]
             g = groups[tid] = Problem(
                 key=tid,
-                head=plan.problem_heads.get(tid, "").strip() or topic.problem_head,
+                head=tidy_phrase(plan.problem_heads.get(tid, "")) or topic.problem_head,
                 texts=[],
                 cause="",
-                measure_lead=plan.measure_leads.get(tid, "").strip() or topic.measure_lead,
+                measure_lead=tidy_phrase(plan.measure_leads.get(tid, "")) or topic.measure_lead,
                 measures=[],
                 sources=[],
                 weight=0.0,
@@ -361,7 +368,7 @@ def _problems(report: Report, topic_of_duty: dict[str, str]) -> list[Problem]:
         g.sources.append(duty.id)
         g.weight += len(probs) + (2 if e.status in ("partial", "undone") else 0) + 2 * len(unmet.get(duty.id, []))
     for g in groups.values():
-        g.cause = plan.problem_causes.get(g.key, "").strip()
+        g.cause = tidy_sentence(plan.problem_causes.get(g.key, ""))
         g.proposed_cause = data.topics[g.key].cause
     return [g for g in groups.values() if g.texts or g.measures]
 
@@ -391,7 +398,7 @@ def _next_steps(report: Report, problems: list[Problem]) -> list[str]:
                 head="",
                 texts=[],
                 cause="",
-                measure_lead=report.plan.measure_leads.get(key, "").strip() or proposed,
+                measure_lead=tidy_phrase(report.plan.measure_leads.get(key, "")) or proposed,
                 measures=[],
                 sources=[],
                 weight=0.0,

@@ -129,3 +129,30 @@ def shorten(text: str, limit: int) -> str:
     if cut >= 6:
         return text[:cut]
     return text[:limit]
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"))
+
+
+def _balanced(text: str) -> str:
+    """Straight double quotes as “”; a pair of marks that does not balance is dropped."""
+    parts = text.split('"')
+    text = "".join(p if i % 2 == 0 else f"“{p}”" for i, p in enumerate(parts)) if len(parts) % 2 else "".join(parts)
+    for open_, close in _PAIRS:
+        if text.count(open_) != text.count(close):
+            text = text.replace(open_, "").replace(close, "")
+    return text
+
+
+def tidy_phrase(text: str) -> str:
+    """A lead or heading the official typed: trimmed, marks balanced, no stop or colon at its end (the
+    composition adds the punctuation)."""
+    return _balanced(text.strip()).rstrip("。，；：、,;:.!！？? 　")
+
+
+def tidy_sentence(text: str) -> str:
+    """A sentence the official typed (a cause): trimmed, marks balanced, ending in a stop."""
+    text = _balanced(text.strip())
+    if not text:
+        return ""
+    return text if text.endswith(("。", "！", "？")) else text.rstrip("，；：、,;:. 　") + "。"

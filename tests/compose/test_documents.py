@@ -42,9 +42,14 @@ def cases() -> list[tuple[str, str]]:
 
 
 @cache
-def sample(list_id: str, role: str) -> Report:
+def _sample(list_id: str, role: str) -> Report:
     dl = next(d for d in builtin_lists() if d.id == list_id)
     return make_sample(dl, role=role, year=2026)
+
+
+def sample(list_id: str, role: str) -> Report:
+    """A fresh copy of the sample (tests change their copy)."""
+    return Report.from_dict(_sample(list_id, role).to_dict())
 
 
 @cache
@@ -298,3 +303,46 @@ def test_a_moved_point_keeps_its_lead_and_remembers_where_it_came_from():
         p for t in compose(report, "shufa-report", today=TODAY).material.topics for p in t.points if p.key == point.key
     )
     assert (moved.topic, moved.proposed_topic, moved.lead) == ("publicity", "leadership", point.lead)
+
+
+@pytest.mark.parametrize(
+    ("unit", "title", "byline"),
+    [
+        ("中共浙江省委员会", "党委副书记", "浙江省委副书记"),
+        ("中共浙江省委员会", "书记", "浙江省委书记"),
+        ("中共石嘴山市委员会", "书记", "石嘴山市委书记"),
+        ("中共牛心坨镇委员会", "书记", "牛心坨镇党委书记"),
+        ("中共牛心坨镇委员会", "镇党委书记", "牛心坨镇党委书记"),
+        ("中共鞍山高新技术产业开发区工作委员会", "书记", "鞍山高新技术产业开发区党工委书记"),
+        ("浙江省人民政府", "省长", "浙江省省长"),
+        ("沈阳市辽中区牛心坨镇人民政府", "镇长", "沈阳市辽中区牛心坨镇镇长"),
+        ("鞍山高新技术产业开发区管理委员会", "主任", "鞍山高新技术产业开发区管委会主任"),
+        ("石嘴山市市场监督管理局", "局长", "石嘴山市市场监督管理局局长"),
+    ],
+)
+def test_byline_short_form(unit, title, byline):
+    report = sample("niuxintuo-town-2023", "party")
+    report.official.unit, report.official.title, report.official.name = unit, title, "某某"
+    assert default_byline(report) == f"{byline}　某某"
+
+
+def test_what_the_official_types_is_tidied_before_it_is_printed():
+    report = sample("niuxintuo-town-2023", "party")
+    c = compose(report, "shufa-report", today=TODAY)
+    point = next(b for b in c.section("performance").blocks if b.kind == "point")  # type: ignore[union-attr]
+    problem = next(b for b in c.section("problems").blocks if b.level == 2)  # type: ignore[union-attr]
+    report.plan.leads[point.key] = '坚持集中学习，“以学促用：'
+    report.plan.problem_causes[problem.key] = "根子在于本人抓落实不够"
+    report.plan.headings["study"] = '"带头学法"用法。'
+    text = "\n".join(compose(report, "shufa-report", today=TODAY).lines())
+    assert "是坚持集中学习，以学促用。" in text
+    assert "根子在于本人抓落实不够。" in text
+    assert "（一）“带头学法”用法\n" in text
+
+
+@pytest.mark.parametrize("list_id", [dl.id for dl in builtin_lists()])
+def test_a_member_is_never_called_the_first_responsible(list_id, tmp):
+    for kind in KIND_NAMES:
+        lines = body(read_back(list_id, "member", kind, tmp)[0])
+        assert not [t for t in lines if "第一责任人" in t], kind
+        assert not [t for t in lines if "主持召开" in t], kind  # a member takes part; the head chairs

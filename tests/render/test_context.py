@@ -207,7 +207,7 @@ def test_title_byline_and_date_for_the_role_and_plan(report):
     report.official.title = "书记"
     assert lines(report)[2] == "测试镇党委书记　张三"  # 中共X委员会 → X党委
     report.official.unit, report.official.title = "测试县人民政府", "县长"
-    assert lines(report)[2] == "测试县政府县长　张三"  # X人民政府 → X政府
+    assert lines(report)[2] == "测试县县长　张三"  # X人民政府 → X (测试县县长)
     report.plan.date = "2026-02-10"
     text = lines(report)
     a = text.index("附件")
