@@ -319,12 +319,14 @@ def report_sections(level: int) -> list[str]:
     ]
 
 
-def cell(text: str, width: int, *, header: bool = False) -> str:
+def cell(text: str, width: int, *, header: bool = False, merge: str = "") -> str:
+    """A table cell; ``merge`` is a Jinja test: when true the cell continues the one above (vMerge)."""
     font = gbt.FONT_HEADING1 if header else gbt.FONT_BODY
     jc = "center" if header else "left"
     run_props = rpr(font, gbt.TABLE_SIZE_HALF_PT, spacing=False)
+    vmerge = f'{{% if {merge} %}}<w:vMerge/>{{% else %}}<w:vMerge w:val="restart"/>{{% endif %}}' if merge else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{vmerge}<w:vAlign w:val="center"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{gbt.STYLE_TABLE}"/><w:jc w:val="{jc}"/></w:pPr>'
         f'<w:r>{run_props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
     )
@@ -358,7 +360,8 @@ def annex_table() -> str:
         header=True,
     )
     body = row(
-        [cell(f"{{{{ r.{k} }}}}", w) for k, w in zip(("duty", "requirement", "value", "met"), widths, strict=True)]
+        [cell("{% if not r.continued %}{{ r.duty }}{% endif %}", widths[0], merge="r.continued")]
+        + [cell(f"{{{{ r.{k} }}}}", w) for k, w in zip(("requirement", "value", "met"), widths[1:], strict=True)]
     )
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -387,6 +390,11 @@ def shufa_report_body() -> list[str]:
         para(""),
         *body_loop("opening"),
         *report_sections(1),
+        # 附件说明 (GB/T 9704 7.3.4): a blank line, then 附件：name, indented two characters
+        tag("{%p if annex.present %}"),
+        para(""),
+        para("附件：{{ annex.title }}"),
+        tag("{%p endif %}"),
         para(""),
         para("{{ signature.name }}", gbt.STYLE_SIGNER),
         para("{{ signature.date }}", gbt.STYLE_DATE),

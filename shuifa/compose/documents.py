@@ -143,6 +143,8 @@ class Composition:
                 out.append(s.heading)
             out += [b.text for b in s.blocks]
         out += self.closing
+        if self.annex and self.signature:  # 附件说明 under the text (GB/T 9704 7.3.4)
+            out += ["", f"附件：{ANNEX_TITLE}"]
         if self.signature:
             out += ["", self.signature["name"], self.signature["date"]]
         if self.annex:

@@ -113,6 +113,7 @@ class AnnexRow:
     required: str
     value: str
     met: str
+    continued: bool = False  # the same duty as the row above (its cell is merged with that one)
 
 
 @dataclass
@@ -134,13 +135,19 @@ DUTY_NAME_CHARS = 40
 
 
 def _duty_label(duty: Node) -> str:
-    """The duty's number and its text up to a clause boundary (its first sentence when that fits)."""
+    """The duty's number and its text: the first sentence when it fits DUTY_NAME_CHARS, else as many
+    whole clauses as fit (at least the first) — never cut inside a clause or an enumeration."""
     text = (duty.title or duty.text).strip()
-    first = re.split(r"(?<=。)", text, maxsplit=1)[0]
-    if len(first) <= DUTY_NAME_CHARS:
-        return f"{duty.label}{first.rstrip('。')}".strip()
-    cut = max((first.rfind(p, 0, DUTY_NAME_CHARS + 1) for p in "，、；：,;:"), default=-1)
-    return f"{duty.label}{first[:cut] if cut >= 8 else first.rstrip('。')}".strip()
+    first = re.split(r"(?<=。)", text, maxsplit=1)[0].rstrip("。")
+    if len(first) > DUTY_NAME_CHARS:
+        clauses = re.split(r"(?<=[，；：,;:])", first)
+        kept = clauses[0]
+        for c in clauses[1:]:
+            if len(kept) + len(c) > DUTY_NAME_CHARS:
+                break
+            kept += c
+        first = kept.rstrip("，；：,;:")
+    return f"{duty.label}{first}".strip()
 
 
 def _matched_leads(topics: list[Topic], text: str) -> list[str]:
@@ -462,6 +469,8 @@ def _annex(report: Report) -> list[AnnexRow]:
                     met={True: "达标", False: "未达标", None: "未填写"}[met],
                 )
             )
+    for above, row in zip(rows, rows[1:], strict=False):
+        row.continued = row.duty == above.duty
     return rows
 
 

@@ -180,7 +180,14 @@ def build_context(report: Report, kind: str, *, today: date | None = None) -> di
             "present": bool(c.annex),
             "title": ANNEX_TITLE,
             "rows": [
-                {"duty": r.duty, "requirement": r.requirement, "required": r.required, "value": r.value, "met": r.met}
+                {
+                    "duty": r.duty,
+                    "requirement": r.requirement,
+                    "required": r.required,
+                    "value": r.value,
+                    "met": r.met,
+                    "continued": r.continued,
+                }
                 for r in c.annex
             ],
         },

@@ -225,12 +225,27 @@ def _place_signature(body: etree._Element) -> None:
     for i, p in enumerate(paras[:-1]):
         if _style_of(p) != gbt.STYLE_SIGNER or _style_of(paras[i + 1]) != gbt.STYLE_DATE:
             continue
+        _keep_with_signature(paras[:i])
         s, d = _width(_text(p).strip()), _width(_text(paras[i + 1]).strip())
         if not s or not d:
             continue
         date_right = max(2.0, s - d)
         _set_right_indent(paras[i + 1], date_right)
         _set_right_indent(p, date_right + d - s + 2)
+
+
+def _keep_with_signature(before: list[etree._Element]) -> None:
+    """The 落款 never stands alone on a page: the last paragraph of text (and the blank line and the
+    附件 note between) keep with it (GB/T 9704 7.3.5: adjust rather than leave the signature alone)."""
+    for p in reversed(before):
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = etree.Element(_PPR)
+            p.insert(0, ppr)
+        if ppr.find(W + "keepNext") is None:
+            ppr.append(etree.Element(W + "keepNext"))  # (schema order is restored by _reorder)
+        if _text(p).strip() and not _text(p).startswith("附件："):
+            break
 
 
 def _fix_tables(body: etree._Element) -> None:

@@ -289,7 +289,7 @@ def test_outline_is_a_cue_card_within_a_page(report):
 def test_preview_counts_main_text_only(report):
     pv = preview_text(report, "shufa-report", today=TODAY)
     text = pv.text.split("\n")
-    body = text[text.index("") + 1 : text.index("张三") - 1]  # no title, byline, 落款 or annex
+    body = text[text.index("") + 1 : text.index("附件：职责清单落实情况对照表") - 1]  # no title, byline, 落款 or annex
     assert body[0].startswith("2025年") and body[-1].startswith("二是")
     assert pv.chars == sum(len(COUNTED.findall(t)) for t in body)
     # a report this short is said to be thin

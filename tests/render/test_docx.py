@@ -444,3 +444,31 @@ def test_multi_line_value_in_a_user_template_becomes_paragraphs(report, tmp_path
     out = render_docx(report, make_template(tmp_path / "多段.docx", body), tmp_path / "o.docx")
     assert [t for _, t in paragraphs(out)] == ["学法：第一段 & 学法。", "第二段 <学法>。", "第三段。", "张三"]
     assert part(out, "word/document.xml").findall(".//w:br", NS) == []
+
+
+def test_signature_keeps_with_the_text_and_the_annex_names_its_duties_once(tmp_path):
+    from shuifa.lists import load_builtin
+    from shuifa.sample import make_sample
+
+    report = make_sample(load_builtin("anshan-gaoxin-2023"), role="party", year=2025, seed=0)
+    out = render_docx(report, "shufa-report", tmp_path / "o.docx", today=TODAY)
+    body = part(out, "word/document.xml").find(f"{W}body")
+    paras = list(body.iter(f"{W}p"))
+    signer = next(
+        i for i, p in enumerate(paras) if p.find(f"{W}pPr/{W}pStyle[@{W}val='{gbt.STYLE_SIGNER}']") is not None
+    )
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paras]
+    last_text = max(i for i in range(signer) if texts[i].strip() and not texts[i].startswith("附件："))
+    assert texts[last_text - 0].startswith(("一是", "二是", "三是", "四是", "五是", "六是"))
+    for p in paras[last_text:signer]:  # the last paragraph, the blank lines and 附件说明 keep with the 落款
+        assert p.find(f"{W}pPr/{W}keepNext") is not None, "".join(t.text or "" for t in p.iter(f"{W}t"))
+    assert "附件：职责清单落实情况对照表" in texts[last_text:signer]
+    # a duty with two requirements: one cell over two rows (vMerge), its name printed once
+    rows = body.findall(f".//{W}tbl/{W}tr")
+    first_cells = [r.find(f"{W}tc") for r in rows[1:]]
+    merged = [
+        c
+        for c in first_cells
+        if c.find(f"{W}tcPr/{W}vMerge") is not None and c.find(f"{W}tcPr/{W}vMerge").get(f"{W}val") is None
+    ]
+    assert merged and all(not "".join(t.text or "" for t in c.iter(f"{W}t")) for c in merged)

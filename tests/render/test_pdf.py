@@ -77,7 +77,9 @@ def test_full_page_holds_22_lines_and_page_numbers_alternate(tmp_path):
     # pure body text, full
     next_topic = next(n for n, p in enumerate(pages, start=1) if "（二）履行第一责任人职责" in p)
     assert next_topic >= 3
-    assert "附件" in pages[-1] and "附件" not in pages[-2]  # the annex starts a page of its own
+    # the annex starts a page of its own; the text before it names it (附件说明, GB/T 9704 7.3.4)
+    assert "职责清单落实情况对照表" in pages[-1] and "是否达标" in pages[-1] and "是否达标" not in pages[-2]
+    assert "附件：职责清单落实情况对照表" in "".join(pages[:-1]).replace(" ", "")
     for n, page in enumerate(pages[:-1], start=1):
         lines = [x for x in page.split("\n") if x.strip()]
         number = lines[-1]
