@@ -80,8 +80,12 @@ def run(args: argparse.Namespace) -> int:
 
     reports = read_reports(args.files)
     info = resolve_template(args.template)
+    said: set[str] = set()
     for report in reports:
-        composition_options.apply(report, args)
+        for warning in composition_options.apply(report, args):
+            if warning not in said:  # the same --date for every report: said once
+                said.add(warning)
+                print(f"提示：{warning}", file=sys.stderr)
         verdict = composition_options.length_line(report, info.kind)[1]
         if verdict:
             print(f"提示：{report.official.name or report.official.unit}的{verdict}", file=sys.stderr)

@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (".docx", ".pdf"):
         raise ShuifaError(f"不支持输出“{out.name}”这种格式。", hint="输出文件名请以 .docx 或 .pdf 结尾。")
     report = read_report(src)
-    composition_options.apply(report, args)
+    for warning in composition_options.apply(report, args):
+        print(f"提示：{warning}", file=sys.stderr)
     info = resolve_template(args.template)
     if suffix == ".pdf":
         render_pdf(report, info, out)

@@ -18,14 +18,17 @@ def add(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rate", type=int, metavar="字/分钟", help=f"发言稿语速，{lo}–{hi}（默认：报告里设定的语速）")
 
 
-def apply(report: Report, args: argparse.Namespace) -> None:
-    """The run's choices on the report (in memory only: the file is not changed)."""
+def apply(report: Report, args: argparse.Namespace) -> list[str]:
+    """The run's choices on the report (in memory only: the file is not changed); returns warnings."""
+    warnings = []
     if args.date:
         try:
-            date.fromisoformat(args.date)
+            when = date.fromisoformat(args.date)
         except ValueError:
             raise ShuifaError(f"落款日期“{args.date}”无法识别。", hint="请写成 2026-12-20 这样的年-月-日。") from None
         report.plan.date = args.date
+        if not report.year <= when.year <= report.year + 1:
+            warnings.append(f"落款日期{when.year}年与报告年度{report.year}年不相符，请确认。")
     if args.no_annex:
         report.plan.annex = False
     if args.rate is not None:
@@ -33,6 +36,7 @@ def apply(report: Report, args: argparse.Namespace) -> None:
         if not lo <= args.rate <= hi:
             raise ShuifaError(f"语速 {args.rate} 字/分钟不在 {lo}–{hi} 之间。", hint="一般讲话每分钟 150–200 字。")
         report.plan.speaking_rate = args.rate
+    return warnings
 
 
 def length_line(report: Report, kind: str) -> tuple[str, str]:

@@ -711,7 +711,7 @@ class ComposePage(QWidget):
         rate_row = QHBoxLayout()
         rate_row.addWidget(self.rate_spin)
         rate_row.addWidget(rate_note, 1)
-        form.addRow("标题：", self.title_edit)
+        form.addRow("书面报告标题：", self.title_edit)
         form.addRow("署名：", self.byline_edit)
         form.addRow("落款日期：", date_row)
         form.addRow("附件：", self.annex_check)

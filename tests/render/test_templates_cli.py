@@ -167,3 +167,11 @@ def test_cli_date_and_no_annex_apply_to_this_run_only(shufa_file, tmp_path):
     assert "附件" in [t for _, t in paragraphs(out)]  # the file itself was not changed
     with pytest.raises(ShuifaError, match="落款日期"):
         run_cli(["render", str(shufa_file), "-o", str(out), "--date", "明天"])
+
+
+def test_cli_warns_when_the_date_is_not_of_the_report_year(shufa_file, tmp_path, capsys):
+    out = tmp_path / "o.docx"
+    assert run_cli(["render", str(shufa_file), "-o", str(out), "--date", "1900-01-01"]) == 0
+    assert "落款日期1900年与报告年度2025年不相符" in capsys.readouterr().err
+    assert run_cli(["render", str(shufa_file), "-o", str(out), "--date", "2026-01-05"]) == 0
+    assert "不相符" not in capsys.readouterr().err
