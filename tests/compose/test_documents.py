@@ -331,7 +331,7 @@ def test_what_the_official_types_is_tidied_before_it_is_printed():
     c = compose(report, "shufa-report", today=TODAY)
     point = next(b for b in c.section("performance").blocks if b.kind == "point")  # type: ignore[union-attr]
     problem = next(b for b in c.section("problems").blocks if b.level == 2)  # type: ignore[union-attr]
-    report.plan.leads[point.key] = '坚持集中学习，“以学促用：'
+    report.plan.leads[point.key] = "坚持集中学习，“以学促用："
     report.plan.problem_causes[problem.key] = "根子在于本人抓落实不够"
     report.plan.headings["study"] = '"带头学法"用法。'
     text = "\n".join(compose(report, "shufa-report", today=TODAY).lines())

@@ -76,3 +76,13 @@ def test_topic_words_are_short_enough(topic):
     assert all(len(lead) <= 12 for _, lead in topic.leads), topic.id
     assert all(len(lead) <= 12 for lead in topic.generic_leads), topic.id
     assert len(topic.problem_head) <= 20 and "本人" in topic.cause
+
+
+#: A （一） heading fits one printed line: 28 characters less the two of its first-line indent.
+HEADING_LINE = 28 - 2
+
+
+@pytest.mark.parametrize("topic", list(topic_data().topics.values()), ids=lambda t: t.id)
+def test_topic_headings_fit_one_line(topic):
+    for role in ("party", "department", "member"):
+        assert len("（一）" + topic.heading_for(role)) <= HEADING_LINE, topic.heading_for(role)

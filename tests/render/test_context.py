@@ -79,7 +79,7 @@ def test_topics_are_of_the_practice_not_the_lists_own_headings(report):
         heading_number(2, 2) + topic_heading("leadership"),
         heading_number(2, 3) + topic_heading("publicity"),
     ]
-    assert topics[0] == "（一）坚持学习贯彻习近平法治思想，带头尊法学法守法用法"
+    assert topics[0] == "（一）学习贯彻习近平法治思想，带头尊法学法守法用法"
     # none of the duty list's own group headings is printed anywhere
     assert not any(g in t for t in text for g in LIST_GROUP_TITLES)
     # every topic heading has something under it
@@ -90,7 +90,7 @@ def test_topics_are_of_the_practice_not_the_lists_own_headings(report):
 
 def test_points_are_numbered_one_paragraph_each_with_a_lead(report):
     perf = section_lines(lines(report), "一、履职情况")
-    study = perf[perf.index("（一）坚持学习贯彻习近平法治思想，带头尊法学法守法用法") + 1 :][:2]
+    study = perf[perf.index("（一）学习贯彻习近平法治思想，带头尊法学法守法用法") + 1 :][:2]
     assert study[0] == "一是坚持领导干部学法。带头学习习近平法治思想，全年参加集中学法12次。"
     assert study[1].startswith("二是举办法治专题讲座。")
     # a duty's two paragraphs are one point: one paragraph, never a lonely 一是 when alone in its topic
@@ -241,7 +241,7 @@ def test_shuzhi_section_has_no_title_block_and_sits_one_level_down(report):
     # a paragraph per topic, numbered, in the topic's own words
     perf = text[text.index("（一）履职情况") + 1 : text.index("（二）上年度问题整改情况")]
     assert [t[:2] for t in perf] == ["一是", "二是", "三是"]
-    assert perf[0].startswith("一是坚持学习贯彻习近平法治思想。")
+    assert perf[0].startswith("一是学习贯彻习近平法治思想。")
     assert "全年参加集中学法12次" in perf[0] and "参训干部210人次" in perf[0]
     assert "张三" not in text and "附件" not in text  # no 落款, no annex
     assert preview_text(report, "shuzhi-section", today=TODAY).chars <= 1500

@@ -40,7 +40,7 @@ def test_first_release_template_renders_the_composed_report(tmp_path):
     out = render_docx(report, tpl, tmp_path / "o.docx", today=TODAY)
     texts = [t for _, t in paragraphs(out)]
     assert texts[0] == "关于2025年度履行推进法治建设第一责任人职责情况的报告"
-    assert "一、履职情况" in texts and "（一）坚持学习贯彻习近平法治思想，带头尊法学法守法用法" in texts
+    assert "一、履职情况" in texts and "（一）学习贯彻习近平法治思想，带头尊法学法守法用法" in texts
     assert any(t.startswith("三、问题共") or t.startswith("二、问题共") for t in texts)
     assert any(t.endswith("每分钟200字") for t in texts)
     assert any("法治专题讲座" in t and "期" in t for t in texts)  # duties[].values: unit word of the list
