@@ -90,11 +90,16 @@ def main() -> int:
     figure("render_docx 牛心坨镇样例 (52 duties)", ours_ms, "ms", "< 300 ms")
     figure("python-docx 构建相同段落 (baseline)", base_ms, "ms")
     figure("render_docx / python-docx", ours_ms / base_ms, "×", "≤ 3×")
-    figure("preview_text 300 条职责 (p50)", statistics.median(previews) * 1000, "ms", "< 10 ms")
-    figure("preview_text 300 条职责 (p95)", sorted(previews)[int(len(previews) * 0.95)] * 1000, "ms", "< 10 ms")
+    figure("preview_text 300 条职责 (p50)", statistics.median(previews) * 1000, "ms", "< 16 ms；组合在后台线程运行")
+    figure(
+        "preview_text 300 条职责 (p95)",
+        sorted(previews)[int(len(previews) * 0.95)] * 1000,
+        "ms",
+        "< 16 ms；组合在后台线程运行",
+    )
     # CPU time of the calling thread: what the preview costs without other processes competing for the CPU
     figure(
-        "preview_text 300 条职责 CPU (p95)", sorted(preview_cpu)[int(len(preview_cpu) * 0.95)] * 1000, "ms", "< 10 ms"
+        "preview_text 300 条职责 CPU (p95)", sorted(preview_cpu)[int(len(preview_cpu) * 0.95)] * 1000, "ms", "< 16 ms"
     )
     figure("render_docx 300 条职责", statistics.median(big_docx) * 1000, "ms")
     return 0

@@ -7,7 +7,9 @@ Kind-independent: :mod:`shuifa.compose.documents` then fits it to each kind's bu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Node, Report, Requirement, RequirementValue, requirement_met, split_paragraphs
 from .sentences import (
@@ -135,9 +137,13 @@ DUTY_NAME_CHARS = 40
 
 
 def _duty_label(duty: Node) -> str:
+    return _duty_name(duty.label, (duty.title or duty.text).strip())
+
+
+@lru_cache(maxsize=4096)
+def _duty_name(label: str, text: str) -> str:
     """The duty's number and its text: the first sentence when it fits DUTY_NAME_CHARS, else as many
     whole clauses as fit (at least the first) — never cut inside a clause or an enumeration."""
-    text = (duty.title or duty.text).strip()
     first = re.split(r"(?<=。)", text, maxsplit=1)[0].rstrip("。")
     if len(first) > DUTY_NAME_CHARS:
         clauses = re.split(r"(?<=[，；：,;:])", first)
@@ -147,13 +153,34 @@ def _duty_label(duty: Node) -> str:
                 break
             kept += c
         first = kept.rstrip("，；：,;:")
-    return f"{duty.label}{first}".strip()
+    return f"{label}{first}".strip()
 
 
-def _matched_leads(topics: list[Topic], text: str) -> list[str]:
-    """The lead rules of ``topics`` whose keyword is in ``text``, earliest keyword first."""
-    found = [(text.find(kw), -len(kw), lead) for t in topics for kw, lead in t.leads if kw in text]
-    return [lead for _, _, lead in sorted(found)]
+@lru_cache(maxsize=8192)
+def _matched_leads(topic_ids: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The lead rules of the topics whose keyword is in ``text``, earliest keyword first (cached: the
+    same texts are asked on every re-composition)."""
+    topics = topic_data().topics
+    found = [(text.find(kw), -len(kw), lead) for tid in topic_ids for kw, lead in topics[tid].leads if kw in text]
+    return tuple(lead for _, _, lead in sorted(found))
+
+
+def _lead_candidates(topic: Topic, duty: Node | None, text: str) -> Iterator[str]:
+    """Leads for a point, best first (see :func:`_propose_lead`), made only as far as they are asked."""
+    others = tuple(t for t in topic_data().topics if t != topic.id)
+    opening = sentences(text)[0] if text else ""
+    yield from _matched_leads((topic.id,), opening)
+    yield from _matched_leads(others, opening)
+    source = f"{duty.title}{duty.text}" if duty is not None else ""
+    if duty is not None:
+        head = re.split(r"[。；]", (duty.title or duty.text).strip(), maxsplit=1)[0]
+        if 2 <= len(head) <= MAX_LEAD_CHARS and "，" not in head:
+            yield head
+    yield from topic.generic_leads  # never wrong, if general
+    yield from _matched_leads((topic.id,), text)
+    yield from _matched_leads((topic.id,), source)
+    yield from (c for c in re.split(r"[，。；、：]", source) if 4 <= len(c) <= MAX_LEAD_CHARS)
+    yield from (c for c in re.split(r"[，。；、：]", text) if 4 <= len(c) <= MAX_LEAD_CHARS and not FIGURE.search(c))
 
 
 def _propose_lead(topic: Topic, duty: Node | None, text: str, used: set[str]) -> str:
@@ -161,22 +188,12 @@ def _propose_lead(topic: Topic, duty: Node | None, text: str, used: set[str]) ->
     first (a rule of the topic, then of any topic, matched there, earliest first), so the lead says what
     the printed sentences say; then the list's own short first sentence, the topic's generic leads (general
     but never wrong), rules matched further in the facts or in the duty, a short clause."""
-    others = [t for t in topic_data().topics.values() if t.id != topic.id]
-    opening = sentences(text)[0] if text else ""
-    candidates = _matched_leads([topic], opening) + _matched_leads(others, opening)
-    source = f"{duty.title}{duty.text}" if duty is not None else ""
-    if duty is not None:
-        head = re.split(r"[。；]", (duty.title or duty.text).strip(), maxsplit=1)[0]
-        if 2 <= len(head) <= MAX_LEAD_CHARS and "，" not in head:
-            candidates.append(head)
-    candidates += list(topic.generic_leads)  # never wrong, if general
-    candidates += _matched_leads([topic], text) + _matched_leads([topic], source)
-    candidates += [c for c in re.split(r"[，。；、：]", source) if 4 <= len(c) <= MAX_LEAD_CHARS]
-    candidates += [c for c in re.split(r"[，。；、：]", text) if 4 <= len(c) <= MAX_LEAD_CHARS and not FIGURE.search(c)]
-    for c in candidates:
+    first = None
+    for c in _lead_candidates(topic, duty, text):
         if c not in used:
             return c
-    return candidates[0] if candidates else topic.short
+        first = first or c
+    return first or topic.short
 
 
 LEAD_IN_END = ("：", ":")

@@ -147,7 +147,8 @@ def _balanced(text: str) -> str:
 def tidy_phrase(text: str) -> str:
     """A lead or heading the official typed: trimmed, marks balanced, no stop or colon at its end (the
     composition adds the punctuation)."""
-    return _balanced(text.strip()).rstrip("。，；：、,;:.!！？? 　")
+    text = text.strip()
+    return _balanced(text).rstrip("。，；：、,;:.!！？? 　") if text else ""
 
 
 def tidy_sentence(text: str) -> str:
