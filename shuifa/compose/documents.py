@@ -601,15 +601,7 @@ def _written(report: Report, material: Material, kind: str, today: date | None) 
         for n, pt in enumerate(kept, start=1):
             perf.append(Block(0, _point_text(pt, chosen[pt.key], n if many else None), "point", pt.key))
 
-    sections: list[Section] = []
-    for key, blocks in (
-        ("performance", perf),
-        ("rectification", [Block(0, t, "rect") for t in rect]),
-        ("problems", prob_blocks),
-        ("next_steps", meas_blocks),
-    ):
-        if blocks:
-            sections.append(Section(key, SECTION_TITLES[key], heading_number(1, len(sections) + 1), 1, blocks))
+    sections = _parts(1, perf, rect, prob_blocks, meas_blocks)
     c = _made(
         report,
         material,
@@ -625,6 +617,22 @@ def _written(report: Report, material: Material, kind: str, today: date | None) 
     if len([p for p in material.problems if p.texts]) > len(problems):
         c.omitted.append(f"问题较多，只写入了{len(problems)}个方面，其余可在成稿页合并。")
     return c
+
+
+def _parts(
+    level: int, perf: list[Block], rect: list[str], problems: list[Block], measures: list[Block]
+) -> list[Section]:
+    """The four parts of a report at heading ``level``, numbered as they appear (an empty one is left out)."""
+    sections: list[Section] = []
+    for key, blocks in (
+        ("performance", perf),
+        ("rectification", [Block(0, t, "rect") for t in rect]),
+        ("problems", problems),
+        ("next_steps", measures),
+    ):
+        if blocks:
+            sections.append(Section(key, SECTION_TITLES[key], heading_number(level, len(sections) + 1), level, blocks))
+    return sections
 
 
 def _topic_paragraphs(
@@ -672,15 +680,7 @@ def _section(report: Report, material: Material, today: date | None) -> Composit
     for n, (_, head, pts) in enumerate(topics, start=1):
         body = _spoken_points(pts, chosen)
         perf.append(Block(0, f"{ordinal(n) if many else ''}{_topic_lead(head)}。{body}", "topic", topics[n - 1][0]))
-    sections: list[Section] = []
-    for key, blocks in (
-        ("performance", perf),
-        ("rectification", [Block(0, t, "rect") for t in rect]),
-        ("problems", prob),
-        ("next_steps", meas),
-    ):
-        if blocks:
-            sections.append(Section(key, SECTION_TITLES[key], heading_number(2, len(sections) + 1), 2, blocks))
+    sections = _parts(2, perf, rect, prob, meas)
     return _made(report, material, kind, set(chosen), heading=heading, opening=opening, sections=sections)
 
 
