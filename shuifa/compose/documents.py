@@ -24,7 +24,6 @@ from ..model import Report, split_paragraphs
 from .budgets import KINDS, Budget, budget
 from .material import AnnexRow, Material, Point, Problem, propose
 from .sentences import figures, first_clause, score, sentences, shorten, skeleton
-from .topics import topic_data
 from .wording import cn_number, count_chars, format_date, heading_number, ordinal
 
 SECTION_TITLES: dict[str, str] = {
@@ -831,4 +830,4 @@ def prepare(report: Report) -> Material:
     return material
 
 
-__all__ = ["Block", "Composition", "Section", "compose", "prepare", "title_lines", "topic_data"]
+__all__ = ["Block", "Composition", "Section", "compose", "default_byline", "default_title", "prepare", "title_lines"]
