@@ -44,3 +44,19 @@ def test_first_release_template_renders_the_composed_report(tmp_path):
     assert any(t.startswith("三、问题共") or t.startswith("二、问题共") for t in texts)
     assert any(t.endswith("每分钟200字") for t in texts)
     assert any("法治专题讲座" in t and "期" in t for t in texts)  # duties[].values: unit word of the list
+
+
+def test_the_documented_topics_example_renders(tmp_path):
+    report = make_sample(load_builtin("niuxintuo-town-2023"), role="party", year=2025, seed=0)
+    body = [
+        para("{%p for t in topics %}"),
+        para("{{ t.heading }}"),
+        para("{%p for p in t.points %}"),
+        para('{{ p.lead }}：{{ p.sentences|join("") }}'),
+        para("{%p endfor %}"),
+        para("{%p endfor %}"),
+    ]
+    out = render_docx(report, make_template(tmp_path / "要点.docx", body), tmp_path / "o.docx", today=TODAY)
+    texts = [t for _, t in paragraphs(out)]
+    assert texts[0] == "学习贯彻习近平法治思想，带头尊法学法守法用法"
+    assert any(t.startswith("坚持旁听庭审：") for t in texts)
