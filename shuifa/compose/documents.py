@@ -564,11 +564,7 @@ def _rect_paragraphs(material: Material, compact: bool) -> list[str]:
 def _written(report: Report, material: Material, kind: str, today: date | None) -> Composition:
     b = budget(kind, report.plan.speaking_rate)
     pinned = set(report.plan.choices(kind).pinned) if kind in report.plan.kinds else set()
-    problems = _problem_items(material, MAX_PROBLEMS)
-    measures = _measure_problems(material, problems, MAX_MEASURES)
-    rect = _rect_paragraphs(material, compact=False)
-    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
-    opening = _opening(report, kind, has_body)
+    problems, measures, rect, opening = _frame(report, material, kind, (MAX_PROBLEMS, MAX_MEASURES), compact=False)
 
     prob_blocks: list[Block] = []
     for n, p in enumerate(problems, start=1):
@@ -634,6 +630,18 @@ def _parts(
     return sections
 
 
+def _frame(
+    report: Report, material: Material, kind: str, limits: tuple[int, int], *, compact: bool
+) -> tuple[list[Problem], list[Problem], list[str], list[str]]:
+    """What every kind is built around: the problems and measures it prints (at most ``limits``), the
+    rectification paragraphs and the opening (which announces a body only when there is one)."""
+    problems = _problem_items(material, limits[0])
+    measures = _measure_problems(material, problems, limits[1])
+    rect = _rect_paragraphs(material, compact=compact)
+    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
+    return problems, measures, rect, _opening(report, kind, has_body)
+
+
 def _topic_paragraphs(
     report: Report, material: Material, kind: str, avail: int, limit: int
 ) -> tuple[list[tuple[str, str, list[Point]]], dict[str, list[str]]]:
@@ -657,11 +665,7 @@ def _topic_lead(heading: str) -> str:
 def _section(report: Report, material: Material, today: date | None) -> Composition:
     kind = "shuzhi-section"
     b = budget(kind, report.plan.speaking_rate)
-    problems = _problem_items(material, SECTION_ITEMS)
-    measures = _measure_problems(material, problems, SECTION_ITEMS)
-    rect = _rect_paragraphs(material, compact=True)
-    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
-    opening = _opening(report, kind, has_body)
+    problems, measures, rect, opening = _frame(report, material, kind, (SECTION_ITEMS, SECTION_ITEMS), compact=True)
     many = len(problems) > 1
     prob = [
         Block(0, f"{ordinal(n) if many else ''}{p.head.rstrip('。')}。{_problem_body(p, 1)}", "problem", p.key)
@@ -686,11 +690,7 @@ def _section(report: Report, material: Material, today: date | None) -> Composit
 def _speech(report: Report, material: Material, today: date | None) -> Composition:
     kind = "speech"
     b = budget(kind, report.plan.speaking_rate)
-    problems = _problem_items(material, SPEECH_ITEMS)
-    measures = _measure_problems(material, problems, SPEECH_ITEMS)
-    rect = _rect_paragraphs(material, compact=True)
-    has_body = any(t.points for t in material.topics) or bool(problems or measures or rect)
-    opening = _opening(report, kind, has_body)
+    problems, measures, rect, opening = _frame(report, material, kind, (SPEECH_ITEMS, SPEECH_ITEMS), compact=True)
     body: list[Block] = []
     prob_text = ""
     if problems:
