@@ -21,6 +21,7 @@ COMMANDS: tuple[str, ...] = (
     "lists",
     "sample",
     "show",
+    "check",
     "render",
     "templates",
     "batch",

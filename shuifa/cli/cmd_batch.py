@@ -86,9 +86,12 @@ def run(args: argparse.Namespace) -> int:
             if warning not in said:  # the same --date for every report: said once
                 said.add(warning)
                 print(f"提示：{warning}", file=sys.stderr)
+        who = report.official.name or report.official.unit
+        for warning in composition_options.blocking_lines(report):
+            print(f"警告：{who}：{warning}", file=sys.stderr)
         verdict = composition_options.length_line(report, info.kind)[1]
         if verdict:
-            print(f"提示：{report.official.name or report.official.unit}的{verdict}", file=sys.stderr)
+            print(f"提示：{who}的{verdict}", file=sys.stderr)
     bar = ProgressBar()
     try:
         result = render_batch(reports, info, args.output, pdf=args.pdf, workers=args.jobs, progress=bar)

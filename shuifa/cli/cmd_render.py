@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     report = read_report(src)
     for warning in composition_options.apply(report, args):
         print(f"提示：{warning}", file=sys.stderr)
+    for warning in composition_options.blocking_lines(report):
+        print(f"警告：{warning}", file=sys.stderr)
     info = resolve_template(args.template)
     if suffix == ".pdf":
         render_pdf(report, info, out)

@@ -53,3 +53,10 @@ def length_line(report: Report, kind: str) -> tuple[str, str]:
     for note in c.omitted:
         line += f"\n{note}"
     return line, c.verdict
+
+
+def blocking_lines(report: Report) -> list[str]:
+    """One Chinese warning line per blocking 体检 finding (render and batch still render)."""
+    from ..checkup import blocking, check
+
+    return [f"体检：{f.message}" for f in blocking(check(report))]
