@@ -5,7 +5,9 @@ The format is documented in ``docs/exchange.md`` and defined by the JSON Schema
 so an invalid file yields one clear Chinese message and nothing half-imported.
 
 Versions: 1 — the report without a composition plan; 2 — adds ``report.plan`` (成稿设置, the
-official's composition choices, :class:`shuifa.plan.CompositionPlan`). A version-1 file still reads:
+official's composition choices, :class:`shuifa.plan.CompositionPlan`), and — optional, so without a
+new version — ``report.scope`` (述职范围, the duties the official added to or removed from the walk,
+:class:`shuifa.model.Scope`; a file without it reads as the empty scope). A version-1 file still reads:
 it has no plan, which is the same as an empty plan — take the automatic composition. Files are
 always written as the current version; a newer version than this program knows is refused.
 """
@@ -69,6 +71,10 @@ _FIELD_NAMES = {
     "plan": "成稿设置",
     "pinned": "保留要点",
     "dropped": "删去要点",
+    "scope": "述职范围",
+    "added": "加入的职责",
+    "removed": "移出的职责",
+    "side": "党政分工",
 }
 
 #: Names of the plan's fields, where they differ from (or are missing in) ``_FIELD_NAMES``.
@@ -134,12 +140,15 @@ def _schema_errors(doc: Any) -> list[Any]:
 
 
 def report_to_document(report: Report) -> dict[str, Any]:
+    body = report.to_dict()
+    if report.scope.is_empty():  # optional within version 2: an empty one is left out, for earlier readers
+        body.pop("scope", None)
     return {
         "format": FORMAT_ID,
         "version": FORMAT_VERSION,
         "app": f"述法助手 {__version__}",
         "exported": now_iso(),
-        "report": report.to_dict(),
+        "report": body,
     }
 
 
@@ -252,6 +261,12 @@ def _check_consistency(report: Report, name: str) -> None:
             raise InvalidFileError(
                 f"“{name}”中有填报内容对应的职责“{duty_id}”不在职责清单里，文件已损坏。", hint="请让对方重新导出。"
             )
+    for what, chosen in (("加入", report.scope.added), ("移出", report.scope.removed)):
+        for duty_id in chosen:
+            if duty_id not in duty_ids:
+                raise InvalidFileError(
+                    f"“{name}”中{what}述职范围的职责“{duty_id}”不在职责清单里，文件已损坏。", hint="请让对方重新导出。"
+                )
     if report.plan.date:  # the schema checks the shape (YYYY-MM-DD), not that the day exists
         try:
             date.fromisoformat(report.plan.date)

@@ -267,11 +267,12 @@ class DutyList:
         return [n for _, n in self.duty_paths(role)]
 
     def duty_paths(self, role: str | None = None) -> list[tuple[list[Node], Node]]:
-        """(ancestor groups, duty) for the reportable duties a reporter of ``role`` walks.
+        """(ancestor groups, duty) for the reportable duties the list gives to ``role``.
 
-        A duty is walked when its role is the reporter's role or ``common``. When the list has
-        no duty for the reporter's role (e.g. a 班子其他成员 on a list written for 党委/政府),
-        every reportable duty is walked, so the reporter picks what applies (others → 不涉及).
+        A duty is given to a role when its role is that role or ``common``. When the list has no duty
+        for the role (e.g. a 班子其他成员 on a list written for 党委/政府), every reportable duty.
+        This is the list's side only: what a report walks — by category, unit, side and the official's
+        own choice — is :meth:`Report.duty_paths` (:mod:`shuifa.scope`).
         """
         all_duties = [(p, n) for p, n in self.walk() if n.is_duty and n.reportable]
         if role is None:
@@ -505,6 +506,30 @@ class PreviousEntry:
         return cls(d.get("performance", ""), d.get("problems", ""), d.get("improvements", ""))
 
 
+@dataclass
+class Scope:
+    """The official's own choice of the duties they report on (see :mod:`shuifa.scope` for the rule).
+
+    ``added``: duty ids taken into the walk beyond the rule's (a member's 分管 duties, a task of
+    another unit); ``removed``: duty ids taken out of it; ``side``: a township head's side,
+    ``party`` (党委书记) or ``government`` (镇长/乡长/街道办主任), ``""`` to read it from the 职务."""
+
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    side: str = ""
+
+    def is_empty(self) -> bool:
+        return not self.added and not self.removed and not self.side
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": list(self.added), "removed": list(self.removed), "side": self.side}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Scope:
+        d = d or {}
+        return cls(added=list(d.get("added", [])), removed=list(d.get("removed", [])), side=d.get("side", ""))
+
+
 #: Grades on the 评议表, best first.
 GRADES: tuple[str, ...] = ("好", "较好", "一般", "差")
 
@@ -526,6 +551,7 @@ class Report:
     created: str = ""
     updated: str = ""
     plan: CompositionPlan = field(default_factory=CompositionPlan)  # the official's 成稿 choices
+    scope: Scope = field(default_factory=Scope)  # the duties the official added / removed (述职范围)
 
     # ---- construction
     @classmethod
@@ -537,7 +563,17 @@ class Report:
 
     # ---- duties walked
     def duty_paths(self) -> list[tuple[list[Node], Node]]:
-        return self.duty_list.duty_paths(self.official.role)
+        """(groups, duty) of the duties this official reports on: the rule of :mod:`shuifa.scope` for
+        their category (and unit, side), their own additions and removals, and what they wrote on."""
+        from .scope import walked_paths
+
+        return walked_paths(self.duty_list, self.official, self.scope, self.entries)
+
+    def offered_paths(self) -> list[tuple[list[Node], Node]]:
+        """The reportable duties not walked, which the official may add."""
+        from .scope import offered_paths
+
+        return offered_paths(self.duty_list, self.official, self.scope, self.entries)
 
     def duties(self) -> list[Node]:
         return [n for _, n in self.duty_paths()]
@@ -608,6 +644,7 @@ class Report:
             "previous_year": self.previous_year,
             "evaluation": dict(self.evaluation),
             "plan": self.plan.to_dict(),
+            "scope": self.scope.to_dict(),
             "created": self.created,
             "updated": self.updated,
         }
@@ -628,6 +665,7 @@ class Report:
             previous_year=d.get("previous_year"),
             evaluation={k: int(v) for k, v in d.get("evaluation", {}).items()},
             plan=CompositionPlan.from_dict(d.get("plan")),
+            scope=Scope.from_dict(d.get("scope")),
             created=d.get("created", ""),
             updated=d.get("updated", ""),
         )

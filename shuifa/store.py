@@ -315,7 +315,7 @@ class Store:
         header = json.dumps(report.header_dict(), ensure_ascii=False)
         o = report.official
         with self._tx() as cur:
-            row = cur.execute("SELECT rev, role FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
+            row = cur.execute("SELECT rev FROM reports WHERE id = ? AND deleted IS NULL", (report.id,)).fetchone()
             if row is None:
                 raise StoreError("这份报告已被删除，无法继续保存。", hint="请在报告列表中撤销删除，或另存为新报告。")
             if seen is not None and row[0] != seen:
@@ -325,9 +325,9 @@ class Store:
                 "UPDATE reports SET name=?, title=?, unit=?, role=?, year=?, header=?, rev=?, updated=? WHERE id = ?",
                 (o.name, o.title, o.unit, o.role, report.year, header, new_rev, report.updated, report.id),
             )
-            if row[1] != o.role:  # the duties walked depend on the role: recount only then
-                done, total = report.progress()
-                cur.execute("UPDATE reports SET done = ?, total = ? WHERE id = ?", (done, total, report.id))
+            # the duties walked depend on the role, the unit, the post and the scope: recount (≈ 0.1 ms)
+            done, total = report.progress()
+            cur.execute("UPDATE reports SET done = ?, total = ? WHERE id = ?", (done, total, report.id))
         self._report_revs[report.id] = new_rev
 
     def replace_report(self, report: Report) -> None:

@@ -21,7 +21,21 @@ def test_duties_walked_follow_role_and_common(small_list: DutyList) -> None:
 
 
 def test_role_without_own_duties_walks_everything(small_list: DutyList) -> None:
+    # the list's side: every duty is given to a role it has none for ...
     assert [d.id for d in small_list.duties("member")] == ["n4", "n5", "n7", "n8", "n9"]
+
+
+def test_a_member_report_walks_study_and_decision_and_what_they_add(small_list: DutyList) -> None:
+    # ... but a 班子其他成员's report walks the 学法/依法决策 duties (shuifa.scope), not both heads' lists
+    r = Report.new(Official("王", "副县长", "测试县人民政府", "member"), 2025, small_list)
+    assert [d.id for d in r.duties()] == ["n4"]
+    assert [d.id for _, d in r.offered_paths()] == ["n5", "n7", "n8", "n9"]
+    r.scope.added.append("n8")  # a duty of their 分管 area
+    assert [d.id for d in r.duties()] == ["n4", "n8"]
+    assert r.progress() == (0, 2)
+    back = Report.from_dict(r.to_dict())
+    assert back.scope.added == ["n8"] and [d.id for d in back.duties()] == ["n4", "n8"]
+    assert Report.from_dict({k: v for k, v in r.to_dict().items() if k != "scope"}).scope.added == []
 
 
 def test_requirement_met_rules(small_list: DutyList) -> None:

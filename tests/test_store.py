@@ -206,9 +206,13 @@ def test_role_change_recounts_progress(small_report: Report) -> None:
     store = Store.open()
     store.create_report(small_report)
     assert store.list_reports()[0].total == 3
-    small_report.official.role = "member"  # no duties of its own: every reportable duty is walked
+    small_report.official.role = "member"  # a member walks the 学法/依法决策 duties (shuifa.scope): n4 only
     store.save_header(small_report)
-    assert store.list_reports()[0].total == 5
+    assert store.list_reports()[0].total == 1
+    other = next(d.id for d in small_report.duty_list.duties() if d.id not in {n.id for n in small_report.duties()})
+    small_report.scope.added.append(other)  # a duty taken into the walk: the list's count follows
+    store.save_header(small_report)
+    assert store.list_reports()[0].total == 2
 
 
 def test_migration_from_v1_keeps_reports(small_report: Report, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ..model import CarryOverItem, Official, PreviousEntry, Report, new_id
+from ..model import CarryOverItem, Official, PreviousEntry, Report, Scope, new_id
 
 
 def make_next_year(report: Report) -> Report:
@@ -18,6 +18,7 @@ def make_next_year(report: Report) -> Report:
     o = report.official
     new = Report.new(Official(name=o.name, title=o.title, unit=o.unit, role=o.role), report.year + 1, report.duty_list)
     new.previous_year = report.year
+    new.scope = Scope.from_dict(report.scope.to_dict())  # the same duties to report on (分管 picks, side)
 
     # Problems still open from the year before stay on the list (整改中 / not accounted for).
     for item in report.carry_over:

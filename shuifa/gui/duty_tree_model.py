@@ -4,7 +4,9 @@ A thin model: it holds only what the tree shows (label, state icon, key) and rea
 the Report. It is a QStandardItemModel so painting never calls into Python (a Python ``data()``
 costs about twice the paint time per row); the view calls :meth:`DutyTreeModel.refresh` when an
 entry changes. Keys identify rows: a duty's id, ``part:<name>`` for the report-level pages
-(基本信息, 开篇, 学法用法 …), ``group:<id>`` for groups.
+(基本信息, 开篇, 学法用法 …), ``group:<id>`` for groups, and — under 其他职责（可选加入） at the end —
+``offer:<id>`` for the duties of the list the official does not report on but may add
+(:meth:`shuifa.model.Report.offered_paths`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ StateRole = Qt.ItemDataRole.UserRole + 2
 #: Report-level pages, in the order shown above the duties.
 PAGES: dict[str, str] = {"part:official": "基本信息", **{f"part:{k}": v for k, v in REPORT_PARTS.items()}}
 PAGES_KEY = "group:__pages__"
+OFFERED_KEY = "group:__offered__"
+OFFERED_TITLE = "其他职责（可选加入）"
+OFFER_PREFIX = "offer:"
 UNFINISHED = ("empty", "in_progress", "unmet")
 FINISHED = ("done", "na", "unmet")  # as Report.progress counts them
 
@@ -42,6 +47,8 @@ class DutyTreeModel(QStandardItemModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._page_brush = QBrush(QColor("#1F4E79"))
+        self._offer_brush = QBrush(QColor("#6B7280"))
+        self._offered: list[str] = []
         self.rebuild()
 
     # ---------------------------------------------------------------- building
@@ -57,6 +64,7 @@ class DutyTreeModel(QStandardItemModel):
         self.clear()
         self._items, self._nodes, self._duty_order = {}, {}, []
         self._paths, self._position, self._finished = {}, {}, set()
+        self._offered = []
         # Build the tree detached, then insert it with one signal.
         top: list[QStandardItem] = []
         pages = self._new(PAGES_KEY, "报告总体部分")
@@ -91,6 +99,28 @@ class DutyTreeModel(QStandardItemModel):
             else:
                 parent.appendRow(item)
             self._duty_order.append(duty.id)
+        offered = self.report.offered_paths()
+        if offered:
+            group = self._new(OFFERED_KEY, f"{OFFERED_TITLE} {len(offered)} 项")
+            group.setFont(self._bold)
+            group.setForeground(self._offer_brush)
+            group.setToolTip("清单中不在本人述职范围内的职责。双击一项，或右键选“加入本人述职范围”，即可加入并填写。")
+            for path, duty in offered:
+                key = OFFER_PREFIX + duty.id
+                item = self._new(key, duty_title(duty))
+                item.setForeground(self._offer_brush)
+                where = " / ".join(g.heading() for g in path if g.heading())
+                item.setToolTip(
+                    (f"{where}\n" if where else "")
+                    + f"{duty.label}{duty.text}"
+                    + (f"\n责任单位：{'、'.join(duty.responsible_units)}" if duty.responsible_units else "")
+                    + "\n不在本人述职范围内：双击或右键“加入本人述职范围”"
+                )
+                self._nodes[key] = duty
+                self._paths[key] = path
+                group.appendRow(item)
+                self._offered.append(duty.id)
+            top.append(group)
         self.invisibleRootItem().appendRows(top)
 
     def _show_state(self, item: QStandardItem, duty: Node) -> None:
@@ -108,6 +138,10 @@ class DutyTreeModel(QStandardItemModel):
     # ---------------------------------------------------------------- lookups
     def duty_keys(self) -> list[str]:
         return list(self._duty_order)
+
+    def offered_keys(self) -> list[str]:
+        """Ids of the duties offered (not walked), in the list's order."""
+        return list(self._offered)
 
     def has_duty(self, key: str) -> bool:
         return key in self._position
@@ -175,6 +209,6 @@ class TreeFilter(QSortFilterProxyModel):
         key = idx.data(KeyRole)
         if key.startswith("part:") or key == PAGES_KEY or key == self.keep_key:
             return True
-        if key.startswith("group:"):
-            return False  # shown through recursive filtering when a child is
+        if key.startswith("group:") or key.startswith(OFFER_PREFIX):
+            return False  # groups: shown through recursive filtering when a child is; offered: not walked
         return idx.data(StateRole) in UNFINISHED

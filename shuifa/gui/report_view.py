@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
+    QMenu,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -27,13 +28,14 @@ from PySide6.QtWidgets import (
 from ..completeness import duty_title
 from ..errors import ShuifaError, StoreError
 from ..model import RECTIFY_STATES, Report
+from ..scope import add_duty, default_paths, remove_duty
 from ..store import Store
 from . import messages
 from .autosave import AutoSaver
 from .completeness import CompletenessPanel
 from .compose_page import COMPOSE_KEY, PAGE_TITLE, ComposePage, Composer, plan_text
 from .duty_editor import FIELDS, DutyEditor
-from .duty_tree_model import PAGES, PAGES_KEY, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
+from .duty_tree_model import OFFER_PREFIX, PAGES, PAGES_KEY, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
 from .find import FindPanel, Hit
 from .parts_editor import PartsEditor
 from .preview_panel import PreviewPanel
@@ -83,6 +85,8 @@ class ReportView(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("职责列表")
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self._add_compose_item()
         self.tree.expandAll()
         ll.addWidget(self.progress_label)
@@ -138,6 +142,7 @@ class ReportView(QWidget):
         self.duty_editor.changed.connect(self._entry_changed)
         self.parts_editor.header_changed.connect(self._header_changed)
         self.parts_editor.official_changed.connect(self.title_changed)
+        self.parts_editor.official_changed.connect(self._official_changed)
         self.parts_editor.role_changed.connect(self._role_changed)
         self.preview.kind.currentIndexChanged.connect(self._preview_kind_changed)
         self.check.jump.connect(lambda key: self.go_to(key, focus=True))
@@ -263,13 +268,85 @@ class ReportView(QWidget):
         if self._syncing or not current.isValid():
             return
         key = current.data(KeyRole)
-        if key and not key.startswith("group:"):
+        if key and key.startswith(OFFER_PREFIX):
+            self.status.emit("这项职责不在本人述职范围内：双击或右键选“加入本人述职范围”即可填写。")
+        elif key and not key.startswith("group:"):
             self.go_to(key)
 
     def _tree_activated(self, index) -> None:
         key = index.data(KeyRole)
-        if key and not key.startswith("group:"):
+        if key and key.startswith(OFFER_PREFIX):
+            self.add_duty(key.removeprefix(OFFER_PREFIX))
+        elif key and not key.startswith("group:"):
             self.go_to(key, focus=True)
+
+    # ---------------------------------------------------------------- 述职范围 (the duties walked)
+    def _tree_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        menu = self.tree_menu(index.data(KeyRole) if index.isValid() else "")
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def tree_menu(self, key: str) -> QMenu | None:
+        """The duty tree's context menu for row ``key``: take an offered duty in, or a walked one out."""
+        if not key:
+            return None
+        menu = QMenu(self)
+        if key.startswith(OFFER_PREFIX):
+            duty_id = key.removeprefix(OFFER_PREFIX)
+            menu.addAction("加入本人述职范围", lambda: self.add_duty(duty_id))
+        elif self.model.has_duty(key):
+            menu.addAction("移出本人述职范围（报告中不再出现）", lambda: self.remove_duty(key))
+        else:
+            return None
+        return menu
+
+    def add_duty(self, duty_id: str) -> bool:
+        """Take an offered duty into the walk, save the choice, and open it."""
+        node = self.report.duty_list.find(duty_id)
+        if node is None or not node.is_duty or self.model.has_duty(duty_id):
+            return False
+        default = [n.id for _, n in default_paths(self.report.duty_list, self.report.official, self.report.scope)]
+        add_duty(self.report.scope, duty_id, default)
+        self._scope_changed()
+        self.go_to(duty_id, focus=True)
+        self.status.emit(f"已加入本人述职范围：{duty_title(node, 24)}")
+        return True
+
+    def remove_duty(self, duty_id: str) -> bool:
+        """Take a duty out of the walk (what was written on it stays in the report, and comes back
+        when the duty is added again) and save the choice."""
+        if not self.model.has_duty(duty_id):
+            return False
+        node = self.model.node(duty_id)
+        keys = self.model.duty_keys()
+        at = keys.index(duty_id)
+        remove_duty(self.report.scope, duty_id)
+        self._scope_changed()
+        if self.current_key == duty_id:
+            rest = self.model.duty_keys()
+            self.current_key = ""  # the duty left the tree: go on with the one that took its place
+            self.go_to(rest[min(at, len(rest) - 1)] if rest else "part:official")
+        e = self.report.entries.get(duty_id)
+        kept = "，已填写的内容仍保留，重新加入即可恢复" if e is not None and not e.is_empty() else ""
+        name = duty_title(node, 24) if node is not None else duty_id
+        self.status.emit(f"已移出本人述职范围：{name}（可在“其他职责（可选加入）”中重新加入）{kept}")
+        return True
+
+    def _scope_changed(self) -> None:
+        """report.scope changed: saved with the header at once, and the tree walks the new duties."""
+        self.autosave.header_changed()
+        self.autosave.flush()
+        self._rewalk()
+        self.check.schedule()
+
+    def _official_changed(self) -> None:
+        """The unit or 职务 may change the duties walked (a department's 责任单位, a township's side)."""
+        walked = [n.id for _, n in self.report.duty_paths()]
+        offered = [n.id for _, n in self.report.offered_paths()]
+        if walked != self.model.duty_keys() or offered != self.model.offered_keys():
+            self._rewalk()
+            self.check.schedule()
 
     def step(self, delta: int) -> None:
         """Next (+1) / previous (-1) duty; from a report-level page, the first / last duty."""
@@ -356,12 +433,18 @@ class ReportView(QWidget):
         self.check.schedule()
 
     def _role_changed(self) -> None:
+        self._rewalk()
+
+    def _rewalk(self) -> None:
+        """Re-read the duties walked (the category, unit, side or the official's choice changed)."""
         self.model.rebuild()
         self._add_compose_item()
-        self._prepare_timer.start(PREPARE_DELAY_MS)  # duties of the new role
+        self._prepare_timer.start(PREPARE_DELAY_MS)  # duties of the new walk
         self.tree.expandAll()
         self._select_in_tree(self.current_key)
         self._update_progress()
+        if hasattr(self.parts_editor, "walk_label"):  # the 基本信息 page is built on first use
+            self.parts_editor._update_walk_label()
         self.preview.schedule()
 
     def _update_progress(self) -> None:

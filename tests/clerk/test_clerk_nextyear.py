@@ -71,3 +71,16 @@ def test_the_renderer_puts_accounted_carry_over_under_its_heading(tmp_path):
     assert "上年度问题整改情况" in text
     assert "学法形式较单一" in text and "已组织专题学法4次" in text
     assert "个别执法人员程序意识不强" in text
+
+
+def test_next_year_keeps_the_duties_the_official_reports_on():
+    from shuifa.clerk.nextyear import make_next_year
+    from shuifa.lists import load_builtin
+    from shuifa.model import Official, Report
+
+    report = Report.new(Official("张三", "副镇长", "中共牛心坨镇委员会", "member"), 2026, load_builtin("niuxintuo-town-2023"))
+    picked = next(d.id for d in report.duty_list.duties() if d.id not in {n.id for n in report.duties()})
+    report.scope.added.append(picked)
+    assert picked in {n.id for n in report.duties()}
+    nxt = make_next_year(report)
+    assert picked in {n.id for n in nxt.duties()} and nxt.scope.added == [picked]
