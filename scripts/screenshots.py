@@ -157,13 +157,14 @@ def main() -> int:
     settle(1200)
     save(win, "compose")
 
-    # a half-finished report: completeness check, only unfinished duties
+    # a half-finished report: the 体检, only unfinished duties
     win.open_report(half.id)
     v = win.view
     v.only_unfinished.setChecked(True)
     v.show_side("check")
     v.go_to(v.model.duty_keys()[1])
-    save(win, "completeness")
+    v.check.check_now()
+    save(win, "checkup")
 
     # next year's report: last year's text beside the editor, and the carry-over page
     win.open_report(nxt.id)

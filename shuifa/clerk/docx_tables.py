@@ -371,7 +371,7 @@ def summary_document(title: str, header: Sequence[str], values: Sequence[Sequenc
         paragraph(f"（共 {len(values)} 份报告）", style=gbt.STYLE_NOTE),
         table(shown, cells, widths, size=size, aligns=aligns),
         paragraph(
-            "注：职责填写为已完成条数/应填写条数；未达标量化要求为填报值低于清单要求的项数；字数不含标题和落款"
+            "注：职责填写为已填写条数/应填写条数；未达标量化要求为填报值低于清单要求的项数；字数不含标题和落款"
             + ("；好评率为“好”“较好”票数占总票数的比例。" if "好评率" in header else "。"),
             font=gbt.FONT_BODY,
             size=size,

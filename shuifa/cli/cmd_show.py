@@ -36,7 +36,7 @@ def summary_lines(report: Report) -> list[str]:
         f"报告人：{o.unit} {o.title} {o.name}（{ROLES.get(o.role, o.role)}）",
         f"年度：{report.year}年",
         f"职责清单：{report.duty_list.title}" + (f"（{report.duty_list.issuer}）" if report.duty_list.issuer else ""),
-        f"填写进度：已完成 {done}/{total} 条职责",
+        f"填写进度：已填写 {done}/{total} 条职责",
         "落实情况：" + "，".join(f"{STATUSES[s]} {counts[s]}" for s in STATUSES if counts.get(s)),
         f"列出问题的职责：{with_problems} 条",
     ]

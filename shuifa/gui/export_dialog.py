@@ -1,8 +1,13 @@
-"""Export a report to Word or PDF: kind + template, runs off the GUI thread, then offers to open it."""
+"""Export a report to Word or PDF: kind + template, runs off the GUI thread, then offers to open it.
+
+Before it writes, the 体检: when a finding blocks, the official is asked 仍要导出 / 去修改
+(:func:`~shuifa.gui.checkup_panel.export_anyway`); 去修改 closes the dialog with :attr:`ExportDialog.fix`
+set to the first blocking finding, and the main window shows its place beside the 体检 panel."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -29,6 +34,9 @@ from .look import HINT_STYLE
 from .preview_panel import KIND_TITLES
 from .tasks import Task, run_task
 
+if TYPE_CHECKING:
+    from ..checkup import Finding
+
 LAST_DIR_KEY = "gui.export_dir"
 
 
@@ -54,6 +62,7 @@ class ExportDialog(QDialog):
         self.report = report
         self.task: Task | None = None
         self.output: Path | None = None
+        self.fix: Finding | None = None  # 去修改 after the 体检: the finding to show
         self.setWindowTitle("导出报告")
         self.setMinimumWidth(620)
         self.templates = list_templates()
@@ -167,6 +176,8 @@ class ExportDialog(QDialog):
                 title="无法导出",
             )
             return
+        if not self._checked():
+            return
         if out.exists() and not messages.confirm(self, f"“{out.name}”已存在，要替换它吗？", ok="替换"):
             return
         template = self.template.currentData() or self.kind.currentData()
@@ -183,6 +194,22 @@ class ExportDialog(QDialog):
 
         self.ok.setEnabled(False)
         self.task = run_task(self, "正在导出", work, self._done, self._failed)
+
+    def _checked(self) -> bool:
+        """The 体检 before writing: True to go on (nothing blocks, or 仍要导出); on 去修改 the dialog
+        closes with :attr:`fix` set."""
+        from ..checkup import check
+        from .checkup_panel import export_anyway
+
+        try:
+            findings = check(self.report)
+        except Exception:  # noqa: BLE001 - a failing check must never stop an export
+            return True
+        if export_anyway(self, findings):
+            return True
+        self.fix = next(f for f in findings if f.blocks)
+        self.reject()
+        return False
 
     def _done(self, path: Path) -> None:
         self.output = Path(path)

@@ -44,7 +44,7 @@ STATE_COLORS: dict[str, str] = {
 STATE_NAMES: dict[str, str] = {
     "empty": "尚未填写",
     "in_progress": "正在填写",
-    "done": "已完成",
+    "done": "已填写",
     "na": "不涉及",
     "unmet": "未达量化要求",
 }

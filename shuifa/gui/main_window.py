@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
 
         m = mb.addMenu("查看(&V)")
         self._action("preview", "报告预览", lambda: self._view_call(lambda v: v.show_side("preview")), m)
-        self._action("check", "完整性检查", lambda: self._view_call(lambda v: v.show_side("check")), m)
+        self._action("check", "体检", lambda: self._view_call(lambda v: v.show_side("check")), m)
         self._action("compose", "成稿（要点、顺序、篇幅）", lambda: self._view_call(lambda v: v.show_compose()), m)
 
         self.clerk_menu = mb.addMenu("汇总与批量(&B)")
@@ -501,6 +501,16 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc, "无法导出")
             return
         dialogs.run(dlg)
+        if dlg.fix is not None:  # 去修改 after the 体检
+            self.show_finding(report.id, dlg.fix)
+
+    def show_finding(self, report_id: str, finding) -> None:
+        """去修改 after an export's 体检 question: the report open at the finding's place, the 体检 beside it."""
+        if (self.view is None or self.view.report.id != report_id) and not self.open_report(report_id):
+            return
+        assert self.view is not None
+        self.view.show_side("check")
+        self.view.check.go(finding.where)
 
     def clerk(self, name: str) -> None:
         """Run one of the 汇总与批量 operations on the selected reports (or the open one)."""
@@ -553,7 +563,7 @@ class MainWindow(QMainWindow):
         messages.info(
             self,
             f"{APP_NAME} {__version__}",
-            "按本单位的职责清单逐条起草年度述法报告：自动保存、实时预览、完整性检查，"
+            "按本单位的职责清单逐条起草年度述法报告：自动保存、实时预览、体检，"
             "按 GB/T 9704 格式导出 Word/PDF。所有数据保存在本机，无需联网。\n"
             f"数据文件：{self.store.path}",
             title="关于",

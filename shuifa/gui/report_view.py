@@ -32,7 +32,7 @@ from ..scope import add_duty, default_paths, remove_duty
 from ..store import Store
 from . import messages
 from .autosave import AutoSaver
-from .completeness import CompletenessPanel
+from .checkup_panel import CheckupPanel
 from .compose_page import COMPOSE_KEY, PAGE_TITLE, ComposePage, Composer, plan_text
 from .duty_editor import FIELDS, DutyEditor
 from .duty_tree_model import OFFER_PREFIX, PAGES, PAGES_KEY, UNFINISHED, DutyTreeModel, KeyRole, TreeFilter
@@ -106,11 +106,11 @@ class ReportView(QWidget):
         # one background composer for the preview and the 成稿 page (all kinds each run)
         self.composer = Composer(report, self)
         self.preview = PreviewPanel(report, composer=self.composer)
-        self.check = CompletenessPanel(report)
+        self.check = CheckupPanel(report)
         self.finder = FindPanel(report)
         self.side = QTabWidget()
         self.side.addTab(self.preview, "预览")
-        self.side.addTab(self.check, "完整性检查")
+        self.side.addTab(self.check, "体检")
         self.side.addTab(self.finder, "查找")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -146,6 +146,7 @@ class ReportView(QWidget):
         self.parts_editor.role_changed.connect(self._role_changed)
         self.preview.kind.currentIndexChanged.connect(self._preview_kind_changed)
         self.check.jump.connect(lambda key: self.go_to(key, focus=True))
+        self.check.kind_wanted.connect(self.preview.set_kind)  # kind:<kind> → that kind on 成稿 and the preview
         self.finder.jump.connect(self._find_jump)
         self._update_progress()
 
@@ -370,7 +371,7 @@ class ReportView(QWidget):
             if k != self.current_key and node is not None and self.report.duty_state(node) in UNFINISHED:
                 self.go_to(k, focus=True)
                 return True
-        self.status.emit("所有职责都已填写完成。可在“完整性检查”中再核对一遍。")
+        self.status.emit("所有职责都已填写。可在“体检”中再核对一遍。")
         return False
 
     def mark_done(self) -> None:
@@ -438,6 +439,7 @@ class ReportView(QWidget):
     def _rewalk(self) -> None:
         """Re-read the duties walked (the category, unit, side or the official's choice changed)."""
         self.model.rebuild()
+        self.check.schedule()
         self._add_compose_item()
         self._prepare_timer.start(PREPARE_DELAY_MS)  # duties of the new walk
         self.tree.expandAll()
@@ -449,7 +451,7 @@ class ReportView(QWidget):
 
     def _update_progress(self) -> None:
         done, total = self.model.progress()
-        self.progress_label.setText(f"已完成 <b>{done}</b>/{total}")
+        self.progress_label.setText(f"已填写 <b>{done}</b>/{total}")
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
 

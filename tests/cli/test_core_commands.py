@@ -62,7 +62,7 @@ def test_sample_then_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     text = capsys.readouterr().out
     assert "政府主要负责人" in text and "2025年" in text
     done, total = report.progress()
-    assert f"已完成 {done}/{total} 条职责" in text
+    assert f"已填写 {done}/{total} 条职责" in text
     unmet = report.unmet_requirements()
     assert (f"未达到的量化要求：{len(unmet)} 项" in text) if unmet else ("未达到的量化要求：无" in text)
 

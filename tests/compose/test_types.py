@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKED = ["shuifa/compose", "shuifa/plan.py", "shuifa/cli/composition_options.py", "shuifa/render/context.py"]
+CHECKED = [
+    "shuifa/compose",
+    "shuifa/checkup",
+    "shuifa/scope.py",
+    "shuifa/plan.py",
+    "shuifa/cli/composition_options.py",
+    "shuifa/render/context.py",
+]
 
 
 def test_composition_core_type_checks(tmp_path):

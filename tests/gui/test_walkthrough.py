@@ -6,6 +6,7 @@ from gui_helpers import blank_report, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from shuifa.checkup import Code
 from shuifa.gui.duty_tree_model import KeyRole
 
 
@@ -25,7 +26,7 @@ def test_open_shows_first_duty_and_title(window, store):
     assert v.current_key == first.id
     assert w.windowTitle() == "述法助手 — 王五 2025年度述法报告"
     assert first.label in v.duty_editor.title_label.text()
-    assert v.progress_label.text().replace("<b>", "").replace("</b>", "") == "已完成 0/24"
+    assert v.progress_label.text().replace("<b>", "").replace("</b>", "") == "已填写 0/24"
     # only the 党委 duties (24) are walked, in the list's own groups
     assert len(v.model.duty_keys()) == 24
 
@@ -81,7 +82,7 @@ def test_keyboard_navigation_and_mark_done(window, store, qtbot):
     qtbot.waitUntil(lambda: not still_listed(), timeout=3000)
     assert v.report.entries[keys[2]].status == "done"
     assert v.report.entries[keys[2]].performance == "第三项"  # Ctrl+Return did not insert a line break
-    assert "已完成 <b>2</b>/24" in v.progress_label.text()
+    assert "已填写 <b>2</b>/24" in v.progress_label.text()
 
 
 def test_tree_icons_and_only_unfinished_filter(window, store, qtbot):
@@ -149,23 +150,23 @@ def test_preview_follows_typing(window, store, qtbot):
     assert "组织旁听庭审活动两次" in v.preview.text.toPlainText()
 
 
-def test_completeness_lists_and_jumps(window, store, qtbot):
+def test_checkup_lists_and_jumps(window, store, qtbot):
     w, report = open_blank(window, store)
     v = w.view
     keys = v.model.duty_keys()
     v.go_to(keys[3])
+    v.duty_editor.set_status("done")
+    type_text(v.duty_editor.fields["performance"].editor, "组织集体学法")
     type_text(v.duty_editor.fields["problems"].editor, "学法制度落实不够严格")
     v.show_side("check")
-    v.check.refresh()
-    texts = [v.check.list.item(i).text() for i in range(v.check.list.count())]
-    assert any(t.startswith("写了问题但没有改进措施") for t in texts)
-    assert any(t.startswith("尚未填写的职责（23）") for t in texts)
-    # click the "problem without improvement" entry: it jumps to that duty
+    v.check.check_now()
+    texts = v.check.texts()
+    assert "阻止 · 职责尚未填写（23 处）" in texts and "提示 · 写了问题，没有改进措施（1 处）" in texts
+    # click the "problem without a measure" entry: it jumps to that duty
     v.go_to(keys[0])
-    row = texts.index(next(t for t in texts if t.startswith("写了问题但没有改进措施"))) + 1
-    item = v.check.list.item(row)
-    rect = v.check.list.visualItemRect(item)
-    qtbot.mouseClick(v.check.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    item = v.check.list.item(texts.index("提示 · 写了问题，没有改进措施（1 处）") + 1)
+    v.check.list.scrollToItem(item)
+    qtbot.mouseClick(v.check.list.viewport(), Qt.MouseButton.LeftButton, pos=v.check.list.visualItemRect(item).center())
     assert v.current_key == keys[3]
 
 
@@ -387,12 +388,12 @@ def test_requirements_are_judged_in_the_report_year_and_period_counts_entered_pe
     assert "已达到" in row.mark.text()
     assert v.report.duty_state(dated) == "done"
     v.show_side("check")
-    v.check.refresh()
-    assert not any(f.key == dated.id and f.category == "unmet" for f in v.check.items)
+    v.check.check_now()
+    assert not any(f.where == dated.id and f.code is Code.REQUIREMENT_UNMET for f in v.check.findings)
     # the same date is a year late for the 2026 report
     v.go_to("part:official")
     v.parts_editor.year_spin.setValue(2026)
     v.go_to(dated.id)
     assert "未达到" in v.duty_editor._rows[0].mark.text()
-    v.check.refresh()
-    assert any(f.key == dated.id and f.category == "unmet" for f in v.check.items)
+    v.check.check_now()
+    assert any(f.where == dated.id and f.code is Code.REQUIREMENT_UNMET for f in v.check.findings)

@@ -1,10 +1,15 @@
-"""批量导出 and 打印: many reports × one template → a folder of .docx (and PDF), or the printer."""
+"""批量导出 and 打印: many reports × one template → a folder of .docx (and PDF), or the printer.
+
+Before a batch export, the 体检 of every report (off the GUI thread): when one would be sent back,
+the clerk is asked 仍要导出 / 去修改; 去修改 exports nothing and opens the first such report at its first
+blocking finding beside the 体检 panel (through the main window's ``show_finding``)."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +29,14 @@ from ...clerk.batch import BatchResult, render_batch
 from ...model import Report
 from ...store import Store
 from .. import messages
+from ..checkup_panel import EXPORT_BUTTONS, EXPORT_QUESTION_TITLE, grouped
 from . import common
+
+if TYPE_CHECKING:
+    from ...checkup import Finding
+
+#: The export question names at most this many reports (the rest as a count).
+NAMED_REPORTS = 10
 
 
 def template_choices() -> list[tuple[str, str]]:
@@ -108,6 +120,59 @@ def _run_batch(
     return result
 
 
+def blocked_reports(parent: QWidget | None, reports: Sequence[Report]) -> list[tuple[Report, list[Finding]]]:
+    """The reports a reviewer would send back, with their blocking findings (checked in a worker with
+    the progress dialog; 取消 there skips the rest of the 体检, never the export)."""
+
+    def work(progress):
+        from ...checkup import check
+
+        out = []
+        for i, r in enumerate(reports):
+            if progress.cancelled:
+                break
+            progress(i, len(reports), f"正在体检：{r.official.name or r.official.unit or '报告'}")
+            try:
+                found = [f for f in check(r) if f.blocks]
+            except Exception:  # noqa: BLE001 - a failing check must never stop an export
+                continue
+            if found:
+                out.append((r, found))
+        return out
+
+    result, _exc = common.run_blocking(parent, "正在体检", work)
+    return result or []
+
+
+def _report_name(r: Report) -> str:
+    o = r.official
+    who = "".join(x for x in (o.unit, o.name) if x) or "（未填写姓名）"
+    return f"{who} {r.year}年度"
+
+
+def export_anyway(parent: QWidget | None, blocked: Sequence[tuple[Report, list[Finding]]]) -> bool:
+    """Ask 仍要导出 / 去修改 when a report would be sent back; True to export."""
+    if not blocked:
+        return True
+    from ...checkup import TITLES
+
+    lines = []
+    for r, found in blocked[:NAMED_REPORTS]:
+        what = "；".join(f"{TITLES[code]} {len(group)} 处" for code, group in grouped(found))
+        lines.append(f"■ {_report_name(r)}：{what}")
+    if len(blocked) > NAMED_REPORTS:
+        lines.append(f"……还有 {len(blocked) - NAMED_REPORTS} 份")
+    answer = messages.ask(
+        parent,
+        f"体检发现 {len(blocked)} 份报告有问题，报送后会被退回。建议先修改，再导出。",
+        EXPORT_BUTTONS,
+        default=EXPORT_BUTTONS[0],
+        detail="\n".join(lines),
+        title=EXPORT_QUESTION_TITLE,
+    )
+    return answer == EXPORT_BUTTONS[0]
+
+
 def batch_export(parent: QWidget | None, store: Store, report_ids: Sequence[str]) -> BatchResult | None:
     """Export the selected reports with one template into a folder (Word, optionally PDF)."""
     reports = common.load_reports(parent, store, report_ids)
@@ -120,6 +185,13 @@ def batch_export(parent: QWidget | None, store: Store, report_ids: Sequence[str]
         folder = dlg.folder()
         if not str(folder).strip() or str(folder) == ".":
             messages.warn(parent, "请选择保存位置。")
+            return None
+        blocked = blocked_reports(parent, reports)
+        if not export_anyway(parent, blocked):
+            show = getattr(parent, "show_finding", None)  # the main window: open it at the place
+            if callable(show):
+                report, found = blocked[0]
+                show(report.id, found[0])
             return None
         pdf = dlg.pdf_check.isChecked()
         if pdf and not libreoffice_available():
