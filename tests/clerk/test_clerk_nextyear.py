@@ -78,7 +78,9 @@ def test_next_year_keeps_the_duties_the_official_reports_on():
     from shuifa.lists import load_builtin
     from shuifa.model import Official, Report
 
-    report = Report.new(Official("张三", "副镇长", "中共牛心坨镇委员会", "member"), 2026, load_builtin("niuxintuo-town-2023"))
+    report = Report.new(
+        Official("张三", "副镇长", "中共牛心坨镇委员会", "member"), 2026, load_builtin("niuxintuo-town-2023")
+    )
     picked = next(d.id for d in report.duty_list.duties() if d.id not in {n.id for n in report.duties()})
     report.scope.added.append(picked)
     assert picked in {n.id for n in report.duties()}
