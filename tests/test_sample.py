@@ -180,11 +180,12 @@ def test_official_fits_role_and_list() -> None:
     gov = make_sample(hand_list(), role="government", year=2024).official
     assert 2 <= len(party.name) <= 3 and 2 <= len(gov.name) <= 3
     assert party.title == "书记" and party.unit == "中共示范镇委员会"
-    assert gov.title == "镇长" and gov.unit == "沈阳市辽中区示范镇人民政府"
+    # the town's government named as its party committee is (中共示范镇委员会 → 示范镇人民政府)
+    assert gov.title == "镇长" and gov.unit == "示范镇人民政府"
     member = make_sample(hand_list(), role="member", year=2024).official
-    assert "副" in member.title and member.unit
+    assert member.title in ("副书记", "副镇长") and member.unit in ("中共示范镇委员会", "示范镇人民政府")
     dept = make_sample(hand_list(), role="department", year=2024).official
-    assert dept.unit.startswith("沈阳市辽中区示范镇") and dept.title
+    assert dept.unit.startswith("示范镇") and dept.title
 
 
 def test_given_official_is_kept() -> None:
@@ -221,15 +222,22 @@ def test_statuses_are_mostly_done(gov_report: Report) -> None:
     assert "partial" in statuses
 
 
-def test_problems_and_improvements_for_most_duties() -> None:
-    report = make_sample(hand_list(roles=False), year=2024)
-    entries = [report.entries[d.id] for d in report.duties()]
-    with_both = [e for e in entries if e.problems.strip() and e.improvements.strip()]
-    assert len(with_both) >= 0.7 * len(entries)
-    for e in entries:
-        assert len(split_paragraphs(e.problems)) == len(split_paragraphs(e.improvements))
-    problems = [e.problems for e in with_both]
-    assert len(set(problems)) == len(problems)
+def test_three_to_five_problems_each_with_its_measure_and_own_cause() -> None:
+    from shuifa.compose.material import SUBJECTIVE
+
+    for seed in range(6):
+        report = make_sample(hand_list(roles=False), year=2024, seed=seed)
+        entries = [report.entries[d.id] for d in report.duties()]
+        with_problem = [e for e in entries if e.problems.strip()]
+        assert 3 <= len(with_problem) <= 5, seed
+        for e in entries:
+            assert len(split_paragraphs(e.problems)) == len(split_paragraphs(e.improvements))
+            if e.status in ("partial", "undone"):
+                assert e.problems.strip(), e.duty_id  # the 体检's problem-missing
+        for e in with_problem:
+            assert SUBJECTIVE.search(e.problems), e.problems  # a cause of the official's own
+        problems = [e.problems for e in with_problem]
+        assert len(set(problems)) == len(problems)
 
 
 def test_requirements_valued_and_mostly_met() -> None:
@@ -292,12 +300,18 @@ def test_text_follows_the_duty() -> None:
 
 
 def test_numbers_agree_across_duties() -> None:
-    """A requirement's value is the number the whole report states for that thing."""
+    """A requirement's value is the number the whole report states for that thing, in every seed: the
+    法治专题讲座 duty (d8) binds the report's lecture count, and every other measure the report states
+    (会前学法次数, 交流发言次数, 法律法规部数 …) has one value wherever it is said."""
+    from test_sample_consistency import disagreements, stated_figures
+
     for seed in range(12):
         report = make_sample(hand_list(roles=False), year=2024, seed=seed)
         lecture = report.entries["d8"].values["r1"].value
-        stated = {int(n) for t in report_texts(report) for n in re.findall(r"举办法治专题讲座(\d+)期", t)}
+        stated = {int(n) for t in report_texts(report) for n in re.findall(r"法治专题讲座(\d+)期", t)}
         assert stated <= {int(lecture)}, seed
+        assert len(stated_figures(report)) >= 10, seed  # there is something to compare in every seed
+        assert disagreements(report) == [], seed
 
 
 def test_parts_filled(gov_report: Report) -> None:
@@ -308,7 +322,7 @@ def test_parts_filled(gov_report: Report) -> None:
         paras = split_paragraphs(parts[key])
         assert len(paras) >= 3 and paras[1].startswith("一是") and paras[2].startswith("二是"), key
     assert "2025年" in parts["next_steps"]
-    assert parts["rectification"] == ""
+    assert parts["rectification"] == ""  # only with last year's problems (with_last_year)
 
 
 def test_all_text_is_simplified_with_full_width_punctuation() -> None:
@@ -329,44 +343,63 @@ def test_all_text_is_simplified_with_full_width_punctuation() -> None:
 AREAS = ["浙江省", "石嘴山市", "沈阳市辽中区", "平罗县", "沈阳市辽中区示范镇", "鞍山高新区", "某某市东城街道"]
 
 
-def test_every_phrase_template_fills_at_every_level() -> None:
+def test_every_phrase_template_fills_wherever_it_fits() -> None:
+    """Each template is written out for every area level and speaker its tag admits: no slot without
+    a word, no ※ left, full-width punctuation, simplified characters."""
     import random
 
     bank = phrase_bank()
-    templates: list[str] = []
+    templates = []
     for topic in bank.topics + (bank.generic,):
         assert topic.performance and topic.issues and topic.evidence, topic.id
         for t in topic.performance:
-            assert re.search(r"\{[a-z_]*=|\{%|\d", t), f"履职情况模板没有数字：{t}"
-        templates += list(topic.performance) + [x for pair in topic.issues for x in pair] + list(topic.evidence)
-        templates += [topic.na] if topic.na else []
-    rep = bank.report
-    templates += rep["opening"] + rep["na"]
-    for part in ("study", "decisions", "next_steps"):
-        templates += rep[part]["intro"] + rep[part]["items"]
+            assert re.search(r"\{[a-z_]*=|\{%|\d", t.text), f"履职情况模板没有数字：{t.text}"
+        templates += list(topic.performance) + list(topic.evidence)
+        templates += [(i, i.problem + i.cause) for i in topic.issues] + [(i, i.improvement) for i in topic.issues]
+        templates += [(topic, topic.na)] if topic.na else []
+    for pool in bank.member.values():
+        templates += list(pool)
+    for issues in bank.member_issues.values():
+        templates += [(i, i.problem + i.cause) for i in issues] + [(i, i.improvement) for i in issues]
+    for part in bank.parts.values():
+        for pool in part.values():
+            templates += list(pool)
+    for pool in bank.next_steps.values():
+        templates += list(pool)
+    for c in bank.carry_over:
+        templates += list(c.done + c.in_progress) + [(c, c.problem), (c, c.improvement)]
+    templates += list(bank.na)
     ids = [t.id for t in bank.topics]
     assert len(ids) == len(set(ids)) and len(ids) >= 25
 
+    req_words = {"req_text": "每年至少举办2次法治专题讲座", "carry_n": "三", "carry_done": "两", "carry_open": "一"}
+    filled = 0
     for area in AREAS:
         dl = DutyList(id="x", title=f"{area}党政主要负责人履行推进法治建设第一责任人职责清单")
         for role in REPORTER_ROLES:
-            setting = make_setting(dl, role, random.Random(0), None)
+            setting = make_setting(dl, role, random.Random(0), None, 2024)
             assert setting.official.unit and setting.official.title
-            words = {**setting.words, "year": "2024", "next_year": "2025"}
-            filler = Filler(random.Random(0), words, 3, Facts())
-            for t in templates:
-                out = filler.fill(t)
-                assert "{" not in out and "※" not in out and not HALF_WIDTH.search(out), (area, role, t)
-                assert t2s(out) == out, t
+            words = {**setting.words, **req_words}
+            for item in templates:
+                owner, text = item if isinstance(item, tuple) else (item, item.text)
+                if hasattr(owner, "fits") and not owner.fits(setting.level, setting.speaker):
+                    continue
+                filler = Filler(random.Random(0), words, Facts(), setting.strong, setting.weak, bank.measures)
+                out = filler.fill(text)
+                assert out is not None, text
+                assert "{" not in out and "※" not in out and not HALF_WIDTH.search(out), (area, role, text)
+                assert t2s(out) == out, text
+                filled += 1
+    assert filled > 5000
 
 
 def test_requirements_bind_report_facts() -> None:
     lecture = Requirement(kind="count", text="每年至少举办2次法治专题讲座", min=2)
     court = Requirement(kind="rate", text="出庭应诉率达到100%", min=100)
     fair = Requirement(kind="rate", text="公平竞争审查率达到100%", min=100)
-    assert fact_of(lecture) == "f_jiangzuo"
-    assert fact_of(court) == "f_ccys"
-    assert fact_of(fair) == "f_gpjz"
+    assert fact_of(lecture) == "jiangzuo"
+    assert fact_of(court) == "ccys"
+    assert fact_of(fair) == "gpjz"
     assert fact_of(Requirement(kind="count", text="每年开展一次调研", min=1)) is None
 
 
@@ -390,11 +423,11 @@ def test_builtin_list_and_role(list_id: str, role: str) -> None:
         assert set(e.values) == ({r.id for r in d.requirements} if e.status != "na" else set())
         perf.append(e.performance)
     assert len(set(perf)) >= 0.8 * len(perf)
-    assert sum(1 for d in duties if report.entries[d.id].problems) >= 0.7 * len(duties)
+    assert 3 <= sum(1 for d in duties if report.entries[d.id].problems) <= 5
     assert len(report.unmet_requirements()) <= 2
     assert [report.entries[d.id].status for d in duties].count("na") <= 1
     for text in report_texts(report):
-        assert "{" not in text and not HALF_WIDTH.search(text.replace("互联网+", "")), text
+        assert "{" not in text and not HALF_WIDTH.search(text), text
     # the exchange file carries it unchanged
     again = loads(dumps(report))
     assert again.to_dict() == report.to_dict()

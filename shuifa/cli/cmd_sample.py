@@ -1,4 +1,5 @@
-"""``shuifa sample --list ID [--role ROLE] [--year Y] [--seed N] -o FILE.shufa``: a filled sample report."""
+"""``shuifa sample --list ID [--role ROLE] [--year Y] [--seed N] [--with-last-year] -o FILE.shufa``: a filled
+sample report."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--role", metavar="类别", help=f"述法人类别：{roles}。默认取清单中的第一类")
     p.add_argument("--year", type=int, metavar="年度", help="报告年度，默认为当前述法年度")
     p.add_argument("--seed", type=int, default=0, metavar="序号", help="换一个序号可生成另一份不同的示例（默认 0）")
+    p.add_argument(
+        "--with-last-year",
+        action="store_true",
+        help="同时填写“上年度问题整改情况”：按上一年度述法报告查摆的问题逐项写明整改状态和整改情况",
+    )
     p.add_argument("-o", "--output", required=True, metavar="文件", help="输出的 .shufa 文件路径")
     p.set_defaults(func=run)
 
@@ -38,12 +44,12 @@ def run(args: argparse.Namespace) -> int:
     if args.year is not None and not 2000 <= args.year <= 2100:
         raise ShuifaError(f"年度“{args.year}”不合理。", hint="请输入四位数年份，例如 2025。")
     duty_list = load_builtin(args.list)
-    report = make_sample(duty_list, role=args.role, year=args.year, seed=args.seed)
+    report = make_sample(duty_list, role=args.role, year=args.year, seed=args.seed, with_last_year=args.with_last_year)
     path = write_report(report, args.output)
     off = report.official
     print(
         f"已生成示例报告：{path}\n"
         f"  {off.unit} {off.title} {off.name}（{ROLES.get(off.role, off.role)}），{report.year}年度，"
-        f"共 {len(report.duties())} 项职责"
+        f"共 {len(report.duties())} 项职责" + (f"，上年度问题 {len(report.carry_over)} 个" if report.carry_over else "")
     )
     return 0

@@ -24,7 +24,7 @@ from ..model import Report, split_paragraphs
 from .budgets import KINDS, Budget, budget
 from .material import AnnexRow, Material, Point, Problem, propose
 from .sentences import figures, first_clause, score, sentences, shorten, skeleton
-from .wording import cn_number, count_chars, format_date, heading_number, ordinal
+from .wording import cn_count, cn_number, count_chars, format_date, heading_number, ordinal
 
 SECTION_TITLES: dict[str, str] = {
     "performance": "履职情况",
@@ -545,9 +545,9 @@ def _rect_paragraphs(material: Material, compact: bool) -> list[str]:
             return []
         done = sum(1 for i in items if i.state == "已整改到位")
         rest = len(items) - done
-        text = f"对上年度述法查摆的{cn_number(len(items))}个问题，逐项明确措施、压实责任，"
-        text += f"已整改到位{cn_number(done)}个" if done else ""
-        text += ("，" if done else "") + f"正在整改{cn_number(rest)}个、持续推进" if rest else ""
+        text = f"对上年度述法查摆的{cn_count(len(items))}个问题，逐项明确措施、压实责任，"
+        text += f"已整改到位{cn_count(done)}个" if done else ""
+        text += ("，" if done else "") + f"正在整改{cn_count(rest)}个、持续推进" if rest else ""
         return [text.rstrip("，") + "。"]
     out = list(material.rect_intro)
     many = len(items) > 1

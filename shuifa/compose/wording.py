@@ -25,6 +25,11 @@ def cn_number(n: int) -> str:
     return str(n)
 
 
+def cn_count(n: int) -> str:
+    """A count said in words: 两 for 2 (两个问题, not 二个), else :func:`cn_number`."""
+    return "两" if n == 2 else cn_number(n)
+
+
 def heading_number(level: int, n: int) -> str:
     """The GB/T 9704 number of the ``n``-th heading at ``level``: 一、 （一） 1. （1）."""
     if level == 1:

@@ -70,7 +70,7 @@ def ensure_sample(store: Store) -> str | None:
     from ..sample import make_sample
 
     try:
-        report = make_sample(load_builtin(SAMPLE_LIST))
+        report = make_sample(load_builtin(SAMPLE_LIST), with_last_year=True)  # 上年度问题整改情况 filled too
     except ShuifaError:
         store.set_state(FIRST_RUN_KEY, True)
         return None
