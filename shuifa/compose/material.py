@@ -451,8 +451,21 @@ def rect_name(problem: str) -> str:
     """A carried problem's proposed short name (≤ 30 字): its first clause, inner quotes made single."""
     text = strip_ordinal("".join(split_paragraphs(problem)))
     text = inner_quotes(text)
-    first = re.split(r"[。；;！？]", text, maxsplit=1)[0]
-    return shorten(first, MAX_RECT_NAME)
+    first = re.split(r"[。；;！？]", text, maxsplit=1)[0].rstrip("，、,")
+    if len(first) <= MAX_RECT_NAME:
+        return first
+    name = shorten(first, MAX_RECT_NAME)
+    if len(name) < MAX_RECT_NAME or first[len(name)] in "，、；,;":
+        return name  # cut at a clause or an enumeration
+    # no boundary within reach: end the name after the last whole word of a problem's vocabulary
+    ends = [m.end() for m in _NAME_WORD_END.finditer(first[: MAX_RECT_NAME + 1]) if m.end() <= MAX_RECT_NAME]
+    return first[: ends[-1]] if ends and ends[-1] >= MAX_RECT_NAME // 2 else name
+
+
+#: Words a problem's short name may end on when its first clause is longer than a name.
+_NAME_WORD_END = re.compile(
+    r"职责|工作|问题|制度|机制|情况|建设|能力|意识|力度|作用|水平|责任|督促|检查|落实|审查|执法|学法|决策"
+)
 
 
 def _rectification(report: Report) -> tuple[list[str], list[RectItem]]:

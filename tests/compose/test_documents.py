@@ -346,3 +346,14 @@ def test_a_member_is_never_called_the_first_responsible(list_id, tmp):
         lines = body(read_back(list_id, "member", kind, tmp)[0])
         assert not [t for t in lines if "第一责任人" in t], kind
         assert not [t for t in lines if "主持召开" in t], kind  # a member takes part; the head chairs
+
+
+def test_a_carried_problems_short_name_ends_on_a_whole_word():
+    from shuifa.compose.material import rect_name
+
+    name = rect_name("对下级党政主要负责人履行推进法治建设第一责任人职责督促检查不够经常，压力传导不足。")
+    assert len(name) <= 30 and name.endswith("督促检查")
+    assert (
+        rect_name("矛盾纠纷源头预防还不够有力，部分纠纷发现不早、处置不及时。")
+        == "矛盾纠纷源头预防还不够有力，部分纠纷发现不早、处置不及时"
+    )
