@@ -597,6 +597,8 @@ class Report:
         written = e.status in ("done", "partial", "undone") and bool(e.performance.strip())
         if not written:
             return "in_progress"  # a number alone (or a status alone) is not a finished duty
+        if e.status in ("partial", "undone") and not e.problems.strip():
+            return "in_progress"  # 部分落实/未落实 is not finished until its problem is written
         if any(requirement_met(r, e.values.get(r.id), self.year) is False for r in duty.requirements):
             return "unmet"
         return "done"

@@ -109,6 +109,8 @@ def test_a_number_alone_does_not_finish_a_duty(small_report: Report) -> None:
     assert small_report.duty_state(duty) == "in_progress"
     assert small_report.progress() == (0, 3)
     e.status, e.performance = "partial", "全年未举办法治专题讲座。"
+    assert small_report.duty_state(duty) == "in_progress"  # 部分落实 without its problem is not finished
+    e.problems = "法治专题讲座没有按计划举办，本人督促不够。"
     assert small_report.duty_state(duty) == "unmet"
     assert small_report.progress() == (1, 3)
 

@@ -40,14 +40,15 @@ def _data() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return pattern, tuple(raw["sub_count_words"])
 
 
-_TIME_WORDS = re.compile(r"^(?:全年|本年度|今年|年内|\d{4}年(?:度)?)")
+_TIME_WORDS = re.compile(r"^(?:全年|本年度|今年|年内)")
+_YEAR = re.compile(r"(\d{4})年(?:度)?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 @lru_cache(maxsize=8192)
-def figures(text: str) -> tuple[Figure, ...]:
+def figures(text: str, year: int = 0) -> tuple[Figure, ...]:
     """The figures ``text`` states about named measures. Their key is the whole clause with its numbers
-    blanked (and a leading 全年/2026年 dropped): “新办理执法证件5件” and “清理不在岗人员执法证件4件”
+    blanked (a leading 全年 and the report's ``year`` dropped, another year kept): “新办理执法证件5件” and “清理不在岗人员执法证件4件”
     are different measures; “组织开展法治建设督察3次” and “…2次” are one measure said twice."""
     pattern, sub_words = _data()
     out = []
@@ -58,6 +59,8 @@ def figures(text: str) -> tuple[Figure, ...]:
         m = pattern.search(clause)
         if m is None:
             continue
-        key = _NUMBER.sub("#", _TIME_WORDS.sub("", clause))
-        out.append(Figure(key=key, value=" ".join(_NUMBER.findall(clause)), clause=clause))
+        # the report's own year is “全年”; another year is another measure (2025年…2次 against 2026年…3次)
+        said = _TIME_WORDS.sub("", _YEAR.sub(lambda y: "" if int(y.group(1)) == year else f"Y{y.group(1)}", clause))
+        key = _NUMBER.sub("#", said)
+        out.append(Figure(key=key, value=" ".join(_NUMBER.findall(said)), clause=clause))
     return tuple(out)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..completeness import duty_title
 from ..compose import KINDS, Material, compose, prepare
-from ..compose.material import SUBJECTIVE
+from ..compose.material import SUBJECTIVE, rect_name
 from ..model import REPORT_PARTS, Entry, Node, Report, requirement_met, split_paragraphs
 from .findings import Code, Finding
 from .numbers import figures
@@ -50,8 +50,10 @@ Rule = Callable[[Ctx], Iterator[Finding]]
 def unfilled(ctx: Ctx) -> Iterator[Finding]:
     for duty in ctx.duties:
         state = ctx.report.duty_state(duty)
+        e = ctx.report.entries.get(duty.id)
+        if state == "in_progress" and e is not None and e.status in ("partial", "undone") and e.performance.strip():
+            continue  # written; what it lacks is its problem (problem-missing)
         if state in ("empty", "in_progress"):
-            e = ctx.report.entries.get(duty.id)
             what = (
                 "尚未填写"
                 if state == "empty"
@@ -122,7 +124,7 @@ def number_conflict(ctx: Ctx) -> Iterator[Finding]:
     first: dict[str, tuple[str, str, str, str]] = {}  # key → (value, clause, place key, place name)
     said: set[str] = set()
     for key, name, text in _texts(ctx):
-        for f in figures(text):
+        for f in figures(text, ctx.report.year):
             seen = first.get(f.key)
             if seen is None:
                 first[f.key] = (f.value, f.clause, key, name)
@@ -171,7 +173,7 @@ def carry_over_open(ctx: Ctx) -> Iterator[Finding]:
     for item in ctx.report.carry_over:
         missing = [w for w, ok in (("整改状态", item.state), ("整改情况说明", item.note.strip())) if not ok]
         if missing:
-            name = item.problem.strip().split("\n")[0][:24]
+            name = rect_name(item.problem)
             yield Finding(Code.CARRY_OVER_OPEN, f"上年度问题“{name}”：未填写{'、'.join(missing)}", "part:rectification")
 
 

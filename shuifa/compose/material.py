@@ -325,6 +325,18 @@ def _merge(points: list[Point], merged: dict[str, str]) -> list[Point]:
     return out
 
 
+_TOWNSHIP = re.compile(r"(镇|乡|街道)(党委|委员会|人民政府|政府|办事处)?$")
+
+
+def heading_role(report: Report) -> str:
+    """The role whose topic headings fit: a 党委/政府 head of a 镇、乡、街道 speaks as a township head (a 镇
+    has no 政协 to support)."""
+    role = report.official.role
+    if role in ("party", "government") and _TOWNSHIP.search(report.official.unit.strip()):
+        return "township"
+    return role
+
+
 def _topic_groups(report: Report, points: list[Point], intros: dict[str, list[str]]) -> list[TopicGroup]:
     plan = report.plan
     role = report.official.role
@@ -340,7 +352,7 @@ def _topic_groups(report: Report, points: list[Point], intros: dict[str, list[st
         rank = {k: i for i, k in enumerate(wanted)}
         mine.sort(key=lambda p: (rank.get(p.key, len(rank)), p.order))
         topic = data.topics[tid]
-        heading = tidy_phrase(plan.headings.get(tid, "")) or topic.heading_for(role)
+        heading = tidy_phrase(plan.headings.get(tid, "")) or topic.heading_for(heading_role(report))
         groups.append(TopicGroup(topic=topic, heading=heading, intro=intros.get(tid, []), points=mine))
     return groups
 

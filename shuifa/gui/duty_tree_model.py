@@ -129,13 +129,7 @@ class DutyTreeModel(QStandardItemModel):
             self._finished.add(duty.id)
         else:
             self._finished.discard(duty.id)
-        e = self.report.entries.get(duty.id)
-        if state == "done" and e is not None and e.status in ("partial", "undone") and not e.problems.strip():
-            # written, but a reviewer sends back 部分落实/未落实 without a problem (体检 problem-missing)
-            state, name = "in_progress", "已填写，但标为部分落实/未落实，还没有写存在问题"
-        else:
-            name = STATE_NAMES[state]
-        tip = f"{duty.label}{duty.text}\n状态：{name}"
+        tip = f"{duty.label}{duty.text}\n状态：{STATE_NAMES[state]}"
         if item.data(StateRole) == state and item.toolTip() == tip:
             return
         item.setData(state, StateRole)

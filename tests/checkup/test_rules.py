@@ -137,3 +137,20 @@ def test_over_length_warns_for_the_kind(report):
     over = [f for f in check(report) if f.code is Code.OVER_LENGTH]
     assert over and over[0].where == "kind:speech" and "超出上限" in over[0].message
     assert not blocking(over)
+
+
+def test_figures_of_another_year_do_not_conflict(report):
+    a, b = written(report)[2], written(report)[5]
+    a.performance += "\n2025年举办法治专题讲座2次。"
+    b.performance += f"\n{report.year}年举办法治专题讲座3次。"
+    assert Code.NUMBER_CONFLICT not in codes(report)
+    a.performance += "\n全年举办法治专题讲座4次。"  # the report's year said as 全年: the same measure
+    assert Code.NUMBER_CONFLICT in codes(report)
+
+
+def test_a_partial_duty_without_a_problem_is_not_finished_and_not_also_unfilled(report):
+    d = next(d for d in report.duties() if report.entries[d.id].status != "na")
+    e = report.entries[d.id]
+    e.status, e.problems = "partial", ""
+    assert report.duty_state(d) == "in_progress"
+    assert [f.code for f in check(report) if f.where == d.id] == [Code.PROBLEM_MISSING]

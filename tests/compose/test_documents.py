@@ -357,3 +357,14 @@ def test_a_carried_problems_short_name_ends_on_a_whole_word():
         rect_name("矛盾纠纷源头预防还不够有力，部分纠纷发现不早、处置不及时。")
         == "矛盾纠纷源头预防还不够有力，部分纠纷发现不早、处置不及时"
     )
+
+
+def test_a_town_has_no_cppcc_in_its_headings():
+    for role in ("party", "government", "township"):
+        report = sample("niuxintuo-town-2023", role)
+        report.official.unit = "中共牛心坨镇委员会" if role != "government" else "牛心坨镇人民政府"
+        headings = [b.text for s in compose(report, "shufa-report", today=TODAY).sections for b in s.blocks if b.level]
+        assert not [h for h in headings if "政协" in h], (role, headings)
+    county = sample("zhejiang-province-2018", "party")
+    heads = [t.heading for t in compose(county, "shufa-report", today=TODAY).material.topics]
+    assert "支持人大政协监督和司法工作" in heads
