@@ -147,6 +147,7 @@ class NewReportDialog(QDialog):
         self.scope_list.header().setStretchLastSection(False)
         self.scope_list.header().setSectionResizeMode(0, self.scope_list.header().ResizeMode.Stretch)
         self.scope_list.header().setSectionResizeMode(1, self.scope_list.header().ResizeMode.ResizeToContents)
+        self.scope_list.setMinimumHeight(180)  # several duties visible at once, also on a 768-pixel screen
         sl.addWidget(self.side_row)
         sl.addWidget(self.scope_hint)
         sl.addWidget(self.scope_list, 1)
