@@ -384,3 +384,70 @@ def test_same_inputs_same_sample_with_last_year() -> None:
         for e in d["entries"]:
             e.pop("updated")
     assert da == db
+
+
+_STATEMENT = re.compile(r"[，。；：,;:！？\n]")
+
+
+def repeated_clauses(report: Report) -> list[str]:
+    """Clauses (6 字 or more) a report says twice: the same fact (聘请法律顾问2名, 本人坚持末位表态,
+    主持…专题学法8次) under two duties, or in 学法用法/重大事项依法决策 and again under a duty. The list's own
+    words, quoted, aside (a problem and its measure both quote an unmet requirement)."""
+    seen: dict[str, str] = {}
+    out = []
+    for place, text in report_texts(report):
+        text = re.sub(r"“[^“”]{9,}”", "“”", text)
+        for clause in _STATEMENT.split(text):
+            c = _TIME.sub("", re.sub(r"^[一二三四五六七八九十]+是", "", clause.strip()))
+            if len(re.findall(r"[\u4e00-\u9fff]", c)) < 6:
+                continue
+            key = _NUMBER.sub("#", c)
+            if key in seen:
+                out.append(f"{c} ({seen[key]} / {place})")
+            seen.setdefault(key, place)
+    return out
+
+
+@pytest.mark.parametrize("list_id", LISTS)
+@pytest.mark.parametrize("role", REPORTER_ROLES)
+def test_no_clause_states_a_fact_twice(list_id: str, role: str) -> None:
+    for seed in SEEDS:
+        for last_year in (False, True):
+            report = sample(list_id, role, seed, last_year)
+            assert repeated_clauses(report) == [], (seed, last_year, repeated_clauses(report))
+
+
+def test_an_unmet_requirement_is_never_claimed_met() -> None:
+    """石嘴山 department: 投诉举报办结率达到90%以上 left unmet (83.8) binds 按期办结率: no 99% elsewhere."""
+    for seed in SEEDS:
+        report = sample("shizuishan-eight-actions-2023", "department", seed)
+        for d in report.duties():
+            for req in d.requirements:
+                if req.id in report.entries[d.id].values and report.entries[d.id].status == "partial":
+                    if "办结率" in req.text and req.text in report.entries[d.id].problems:
+                        assert not re.search(r"按期办结率\d", _all_text(report)), seed
+
+
+def test_a_town_misses_no_requirement_it_cannot_have() -> None:
+    """A 镇 quotes no unmet 听取本级人大、政府、政协、法院、检察院党组工作汇报 and appoints no 政法 leaders."""
+    for list_id in LISTS:
+        for seed in SEEDS:
+            report = sample(list_id, "township", seed)
+            problems = "".join(report.entries[d.id].problems for d in report.duties())
+            assert not re.search(r"政协|法院|检察院|政法机关", problems), (list_id, seed)
+            assert "政法单位领导干部" not in _all_text(report), (list_id, seed)
+
+
+@pytest.mark.parametrize("list_id", LISTS)
+def test_a_member_writes_of_their_own_field(list_id: str) -> None:
+    """A member who does not 分管 执法 (组织、宣传和统战) writes no 执法案卷 or 首违不罚, and no town member
+    does 地方立法调研."""
+    for seed in range(6):
+        report = sample(list_id, "member", seed)
+        text = _all_text(report)
+        areas = [a for group in phrase_bank().report["fenguan"].values() for a in group if a["text"] in text]
+        assert areas, seed
+        if not any("执法" in a["keywords"] for a in areas):
+            assert not re.search(r"执法案卷|首违不罚|执法记录仪", text), (seed, [a["text"] for a in areas])
+        if list_id == "niuxintuo-town-2023":
+            assert "立法" not in text.replace(report.duty_list.title, ""), seed

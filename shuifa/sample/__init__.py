@@ -77,11 +77,17 @@ def _choose_scope(report: Report, setting: Setting, rng: random.Random) -> None:
     paths = {n.id: p for p, n in report.duty_list.walk()}
     chosen: list[str] = []
     field_of = {d: duty_topic(report.duty_list.id, by_id[d], paths[d], "member")[0] for d in ranked}
+
+    # an 依法履职 duty (执法, 复议 …) only where their 分管 words cover it: a 副书记 who 分管 组织、宣传和统战
+    # does not answer for 执法案卷
+    def fits(d: str) -> bool:
+        return field_of[d] != "administration" or weight(d) > 0
+
     for field in ("administration", "leadership") * 3:
-        d = next((d for d in ranked if d not in chosen and field_of[d] == field), None)
+        d = next((d for d in ranked if d not in chosen and field_of[d] == field and fits(d)), None)
         if d is not None:
             chosen.append(d)
-    for d in ranked:
+    for d in [d for d in ranked if fits(d)] + ranked:
         if len(chosen) >= 6:
             break
         if d not in chosen:

@@ -35,6 +35,7 @@ _NAME = re.compile(r"^[a-z]\w*$")
 _CLAUSE_END = "，。；：,;:！？、\n"
 _TIME_WORDS = re.compile(r"^(?:全年|本年度|今年|年内|\d{4}年(?:度)?)")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_QUOTED = re.compile(r"“[^“”]{9,}”")
 
 
 @dataclass
@@ -47,9 +48,14 @@ class Facts:
     """
 
     values: dict[str, float] = field(default_factory=dict)
+    #: ``said``: every clause of 6 字 or more written so far, its numbers blanked (a clause is said once
+    #: per report); ``told``: the named facts a clause has stated in its own words (``{x=…}``, ``{x}``):
+    #: a fact is told once, the templates that read it (``{%x/y}``, ``@x``) excepted.
     blocked: set[str] = field(default_factory=set)
     clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     stated: set[str] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)
+    told: set[str] = field(default_factory=set)
 
     def allows(self, text: str) -> bool:
         """False when ``text`` would state a blocked fact."""
@@ -105,15 +111,19 @@ class Filler:
 
     # ---- public
 
-    def fill(self, template: str) -> str | None:
-        """The template written out, or None when a clause of it would disagree with the report so far
-        (nothing is then recorded)."""
+    def fill(self, template: str, repeat: bool = False) -> str | None:
+        """The template written out, or None when a clause of it would disagree with the report so far or
+        say again what it already says (a clause, or a named fact, once per report; ``repeat`` allows the
+        same words with the same numbers, for a list of hundreds of duties once every template is used).
+        Nothing is recorded then."""
         try:
-            text, new_values, new_clauses = self._render(template)
+            text, new_values, new_clauses, keys, told = self._render(template, repeat)
         except Conflict:
             return None
         self.facts.values.update(new_values)
         self.facts.clauses.update(new_clauses)
+        self.facts.said.update(keys)
+        self.facts.told.update(told)
         self.facts.stated.update(n for n in fact_names(template) if n in self.facts.values)
         return text
 
@@ -130,7 +140,9 @@ class Filler:
             return self.words[inner]
         raise KeyError(f"模板占位符“{inner}”没有取值")
 
-    def _render(self, template: str) -> tuple[str, dict[str, float], dict[str, tuple[str, ...]]]:
+    def _render(
+        self, template: str, repeat: bool = False
+    ) -> tuple[str, dict[str, float], dict[str, tuple[str, ...]], set[str], set[str]]:
         # 1. words and choices in; numbers stay slots (as \x00n\x00 markers)
         slots: list[_Slot] = []
 
@@ -153,6 +165,12 @@ class Filler:
             return f"\x00{len(slots) - 1}\x00"
 
         pattern = _SLOT.sub(words, template)
+        told = {s.name for s in slots if s.kind in ("fact", "derived") and s.name}
+        # the list's own words, quoted (“{req_text}” in a problem and its measure), are not our clauses
+        own = _QUOTED.sub("“”", pattern)
+        keys = {k for k in (_clause_key(c) for c in _split_clauses(own)) if _long(k)}
+        if not repeat and (told & self.facts.told or keys & self.facts.said):
+            raise Conflict("said")
         values: dict[str, float] = {}  # facts new in this template
         clauses: dict[str, tuple[str, ...]] = {}
         said: dict[int, str] = {}
@@ -197,7 +215,7 @@ class Filler:
             if i not in said:
                 said[i] = self._value(slot, values)
         text = re.sub(r"\x00(\d+)\x00", lambda m: said[int(m.group(1))], pattern)
-        return text, values, clauses
+        return text, values, clauses, keys, told
 
     def _value(self, slot: _Slot, values: dict[str, float]) -> str:
         if slot.kind == "pct":
@@ -263,6 +281,11 @@ def _split_clauses(pattern: str) -> list[str]:
             cur.append(ch)
     out.append("".join(cur))
     return [c.strip() for c in out if c.strip()]
+
+
+def _long(key: str) -> bool:
+    """A clause long enough to be a statement (6 字 or more), not a stock phrase."""
+    return len(re.findall(r"[\u4e00-\u9fff]", key)) >= 6
 
 
 def _strip_time(clause: str) -> str:

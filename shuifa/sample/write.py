@@ -210,6 +210,8 @@ def plan(report: Report, setting: Setting, rng: random.Random, facts: Facts) -> 
     # a requirement is left unmet only by a principal head (a member does not answer for the 中心组's
     # or the 常委会's count), and rather one that is missed by a margin than one not done at all (0次)
     if setting.head and len(jobs) >= 15 and len(all_reqs) >= 2:
+        fitting = [(j, r) for j, r in all_reqs if _fits_level(r, setting.level)]
+        all_reqs = fitting or all_reqs
         partly = [(j, r) for j, r in all_reqs if not _all_or_nothing(r)]
         candidates = partly or all_reqs
         for j, r in rng.sample(candidates, rng.choice([1, 2]) if len(candidates) >= 4 else 1):
@@ -246,6 +248,16 @@ def plan(report: Report, setting: Setting, rng: random.Random, facts: Facts) -> 
                 if not met:
                     facts.blocked.add(name)
     return jobs
+
+
+#: Bodies a 镇 or a 开发区 does not have: a requirement naming them is not one it misses (its problem would
+#: quote 听取本级人大、政府、政协、法院、检察院党组工作汇报 for a 镇党委).
+_NOT_LOCAL = re.compile(r"政协|法院|检察院|人大常委会|政法机关|政法单位|立法")
+
+
+def _fits_level(req: Requirement, level: str) -> bool:
+    """False for a requirement that names bodies the reporter's level does not have."""
+    return level not in ("township", "zone") or not _NOT_LOCAL.search(f"{req.text}{req.label}")
 
 
 def _all_or_nothing(req: Requirement) -> bool:
@@ -287,6 +299,16 @@ def _choose_problems(jobs: list[Job], rng: random.Random) -> None:
 # --------------------------------------------------------------------------- the writer
 
 
+def off_field(setting: Setting) -> tuple[str, ...]:
+    """Words a member whose 分管 area does not cover them never writes (``fenguan_words`` in report.json:
+    执法案卷, 首违不罚 … for a member who does not 分管 执法)."""
+    if setting.speaker != "member":
+        return ()
+    groups: dict[str, list[str]] = phrase_bank().report.get("fenguan_words", {})
+    own = "".join(setting.field_keywords)
+    return tuple(w for k, words in groups.items() if k not in own for w in words)
+
+
 class Writer:
     """Writes one report: keeps what was used so nothing is said twice."""
 
@@ -300,11 +322,17 @@ class Writer:
         self.filler = Filler(rng, setting.words, facts, setting.strong, setting.weak, self.bank.measures)
         self.used: set[str] = set()
         self.long = len(report.duties()) > 30
+        self.off_field = off_field(setting)
 
     # ---- choosing templates
 
     def _fits(self, t: Template | Issue | CarryOver) -> bool:
-        return t.fits(self.setting.level, self.setting.speaker)
+        if not t.fits(self.setting.level, self.setting.speaker):
+            return False
+        if self.off_field:  # a member speaks of their 分管 area only: no 执法案卷 for 组织、宣传和统战
+            text = t.text if isinstance(t, (Template, Issue)) else t.problem + t.improvement
+            return not any(w in text for w in self.off_field)
+        return True
 
     def _tier(self, text: str, rtopic: str | None) -> int:
         """0: says what its report topic is about and states no fact said before; higher is worse."""
@@ -353,7 +381,7 @@ class Writer:
             for pool in pools:
                 for t in pool:
                     if self._fits(t) and self.facts.allows(t.text):
-                        text = self.filler.fill(t.text)
+                        text = self.filler.fill(t.text, repeat=True)
                         if text is not None:
                             return text
         return None
@@ -378,8 +406,8 @@ class Writer:
             if extra:
                 self.filler.words = {**words, **extra}
             try:
-                problem = self.filler.fill(t.problem + t.cause)
-                improvement = self.filler.fill(t.improvement) if problem is not None else None
+                problem = self.filler.fill(t.problem + t.cause, repeat=reuse)
+                improvement = self.filler.fill(t.improvement, repeat=reuse) if problem is not None else None
             finally:
                 self.filler.words = words
             if problem is not None and improvement is not None:
