@@ -17,9 +17,6 @@ kind through :attr:`kind_wanted`.
 from __future__ import annotations
 
 import copy
-import queue
-import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -42,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..completeness import duty_title
 from ..model import REPORT_PARTS, Report
 from .look import HINT_STYLE, STATE_COLORS, state_icon
+from .tasks import BackgroundWorker
 
 if TYPE_CHECKING:  # the checks (and the composer they use) are imported on first use, not at start-up
     from ..checkup import Code, Finding
@@ -176,35 +174,7 @@ def grouped(findings: Sequence[Finding]) -> list[tuple[Code, list[Finding]]]:
 
 # --------------------------------------------------------------------------- the worker
 
-_jobs: queue.SimpleQueue = queue.SimpleQueue()
-_worker_lock = threading.Lock()
-_worker: threading.Thread | None = None
-
-
-def _check_worker() -> None:
-    """The one checking thread: started on first use, waits for jobs."""
-    while True:
-        panel, snap, serial = _jobs.get()
-        before = sys.getswitchinterval()
-        sys.setswitchinterval(min(before, CHECK_SWITCH_S))
-        try:
-            result = run_check(snap, serial)
-        finally:
-            sys.setswitchinterval(before)
-        try:
-            panel._done.emit(result)
-        except RuntimeError:  # the view was closed meanwhile
-            pass
-        del panel, snap, result
-
-
-def _submit(panel: CheckupPanel, snap: Report, serial: int) -> None:
-    global _worker
-    with _worker_lock:
-        if _worker is None or not _worker.is_alive():
-            _worker = threading.Thread(target=_check_worker, name="checkup", daemon=True)
-            _worker.start()
-    _jobs.put((panel, snap, serial))
+_WORKER = BackgroundWorker("checkup", CHECK_SWITCH_S)
 
 
 # --------------------------------------------------------------------------- the panel
@@ -321,7 +291,7 @@ class CheckupPanel(QWidget):
         if not self.threaded:
             self._finished(run_check(snap, self._serial))
             return
-        _submit(self, snap, self._serial)
+        _WORKER.submit(run_check, snap, self._serial, self._done.emit)
 
     def check_now(self) -> Checked:
         """Check on the calling thread and show it (tests, scripts, the screenshot)."""

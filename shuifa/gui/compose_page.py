@@ -15,9 +15,6 @@ switching the kind shows at once.
 from __future__ import annotations
 
 import copy
-import queue
-import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -51,6 +48,7 @@ from ..model import Report
 from ..plan import SPEAKING_RATE_RANGE, CompositionPlan
 from . import messages
 from .look import HINT_STYLE
+from .tasks import BackgroundWorker
 
 if TYPE_CHECKING:
     from ..compose import Composition, Material
@@ -146,36 +144,7 @@ def compose_all(report: Report, serial: int = 0) -> Composed:
 #: While composing, the worker gives the GIL back to the GUI thread after at most this long (Python's
 #: default is 5 ms, and a GUI-thread turn waits for the GIL each time it calls back into Python).
 COMPOSE_SWITCH_S = 0.001
-_jobs: queue.SimpleQueue = queue.SimpleQueue()
-_worker_lock = threading.Lock()
-_worker: threading.Thread | None = None
-
-
-def _compose_worker() -> None:
-    """The one composing thread: started on first use, waits for jobs (no thread start per compose,
-    which made the GUI thread wait for the new thread to run)."""
-    while True:
-        composer, snap, serial = _jobs.get()
-        before = sys.getswitchinterval()
-        sys.setswitchinterval(min(before, COMPOSE_SWITCH_S))
-        try:
-            result = compose_all(snap, serial)
-        finally:
-            sys.setswitchinterval(before)
-        try:
-            composer._done.emit(result)
-        except RuntimeError:  # the view was closed meanwhile
-            pass
-        del composer, snap, result
-
-
-def _submit(composer: Composer, snap: Report, serial: int) -> None:
-    global _worker
-    with _worker_lock:
-        if _worker is None or not _worker.is_alive():
-            _worker = threading.Thread(target=_compose_worker, name="compose", daemon=True)
-            _worker.start()
-    _jobs.put((composer, snap, serial))
+_WORKER = BackgroundWorker("compose", COMPOSE_SWITCH_S)
 
 
 class Composer(QObject):
@@ -248,7 +217,7 @@ class Composer(QObject):
         if not self.threaded:
             self._finished(compose_all(snap, self._serial))
             return
-        _submit(self, snap, self._serial)
+        _WORKER.submit(compose_all, snap, self._serial, self._done.emit)
 
     def _finished(self, result: Composed) -> None:
         self._running = False

@@ -8,6 +8,8 @@ thread; an exception is shown through :mod:`shuifa.gui.messages` (or given to ``
 
 from __future__ import annotations
 
+import queue
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -144,3 +146,41 @@ def run_task(
     _running.add(task)
     task.finished.connect(lambda: _running.discard(task))
     return task
+
+
+class BackgroundWorker:
+    """One long-lived daemon thread that runs jobs in order (the 成稿's composer, the 体检): no thread start
+    per job (which made the GUI thread wait for the new thread to run). A job is ``fn(arg, serial)``; its
+    result goes to ``emit`` (a bound Qt signal's emit, so it reaches the GUI thread queued). While a job
+    runs, the interpreter switches threads every ``switch_s`` seconds, so the GUI thread is never kept
+    waiting long for the GIL."""
+
+    def __init__(self, name: str, switch_s: float) -> None:
+        self.name = name
+        self.switch_s = switch_s
+        self._jobs: queue.SimpleQueue[tuple[Callable[[Any, int], Any], Any, int, Callable[[Any], None]]]
+        self._jobs = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, fn: Callable[[Any, int], Any], arg: Any, serial: int, emit: Callable[[Any], None]) -> None:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                self._thread.start()
+        self._jobs.put((fn, arg, serial, emit))
+
+    def _run(self) -> None:
+        while True:
+            fn, arg, serial, emit = self._jobs.get()
+            before = sys.getswitchinterval()
+            sys.setswitchinterval(min(before, self.switch_s))
+            try:
+                result = fn(arg, serial)
+            finally:
+                sys.setswitchinterval(before)
+            try:
+                emit(result)
+            except RuntimeError:  # the receiver was closed meanwhile
+                pass
+            del fn, arg, emit, result
