@@ -769,30 +769,14 @@ def _outline(report: Report, material: Material, today: date | None) -> Composit
             )
         )
     problems = _problem_items(material, SPEECH_ITEMS)
-    if problems:
-        sections.append(
-            Section(
-                "problems",
-                "问题",
-                heading_number(1, len(sections) + 1),
-                1,
-                [Block(0, f"{n}.{p.head.rstrip('。')}", "problem", p.key) for n, p in enumerate(problems, start=1)],
-            )
-        )
     measures = _measure_problems(material, problems, SPEECH_ITEMS)
-    if measures:
-        sections.append(
-            Section(
-                "next_steps",
-                "打算",
-                heading_number(1, len(sections) + 1),
-                1,
-                [
-                    Block(0, f"{n}.{p.measure_lead.rstrip('。')}", "measure", p.key)
-                    for n, p in enumerate(measures, start=1)
-                ],
-            )
-        )
+    for part, title, block_kind, lines in (
+        ("problems", "问题", "problem", [(p.key, p.head) for p in problems]),
+        ("next_steps", "打算", "measure", [(p.key, p.measure_lead) for p in measures]),
+    ):
+        if lines:
+            said = [Block(0, f"{n}.{text.rstrip('。')}", block_kind, k) for n, (k, text) in enumerate(lines, start=1)]
+            sections.append(Section(part, title, heading_number(1, len(sections) + 1), 1, said))
     opening = [f"开场：{SPEECH_SALUTATION.rstrip('：')}，{report.year}年度述法工作情况汇报如下。"] if sections else []
     return _made(
         report,
