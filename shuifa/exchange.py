@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
+import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -31,6 +33,13 @@ FORMAT_VERSION = 2  # 2: report.plan (成稿设置); 1 is still read, as an empt
 SUFFIX = ".shufa"
 MAX_BYTES = 50 * 1024 * 1024
 SCHEMA_PATH = Path(__file__).with_name("shufa.schema.json")
+#: Deepest nesting of lists/objects a file may have (a real report is under 30: each duty-list level is two).
+MAX_DEPTH = 64
+#: Largest magnitude of a number in a file (beyond it a float no longer holds an integer exactly).
+MAX_NUMBER = 10**15
+#: Control characters a text may not contain (tab, line feed and carriage return are allowed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 _FIELD_NAMES = {
     "report": "报告",
@@ -153,7 +162,27 @@ def report_to_document(report: Report) -> dict[str, Any]:
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(report_to_document(report), ensure_ascii=False, indent=1)
+    # The writer never writes what the reader refuses: control characters (a pasted vertical tab or
+    # form feed becomes a line break) and lone surrogates (→ U+FFFD) are cleaned on the way out.
+    return json.dumps(_clean(report_to_document(report)), ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def _clean_text(text: str) -> str:
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _clean_text(value)
+    if isinstance(value, dict):
+        return {_clean_text(k) if isinstance(k, str) else k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def write_report(report: Report, path: str | os.PathLike[str]) -> Path:
@@ -214,12 +243,23 @@ def loads(data: bytes | str, *, name: str = "文件") -> Report:
     else:
         text = data
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise InvalidFileError(
             f"“{name}”内容不完整或已损坏（第 {exc.lineno} 行第 {exc.colno} 列附近格式错误）。",
             hint="文件可能在传输中被截断，请让对方重新导出后发送。",
         ) from exc
+    except RecursionError:
+        raise InvalidFileError(
+            f"“{name}”的内容嵌套层数过多（超过 {MAX_DEPTH} 层），不是述法助手导出的报告文件，可能已损坏或被篡改。",
+            hint="请让对方用述法助手重新导出后发送；不要手工修改 .shufa 文件。",
+        ) from None
+    except (ValueError, OverflowError, MemoryError):
+        raise InvalidFileError(
+            f"“{name}”内容无法解析，可能已损坏或被篡改。",
+            hint="请让对方用述法助手重新导出后发送；不要手工修改 .shufa 文件。",
+        ) from None
+    _check_values(doc, name)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
         raise InvalidFileError(
             f"“{name}”不是述法助手的报告文件（缺少格式标识 {FORMAT_ID}）。",
@@ -243,6 +283,79 @@ def loads(data: bytes | str, *, name: str = "文件") -> Report:
     report = Report.from_dict(doc["report"])
     _check_consistency(report, name)
     return report
+
+
+class _HugeInt:
+    """Stands for an integer literal too long to be a real value (converting it could take long or
+    fail on Python's digit limit); :func:`_check_values` refuses it, naming where it is."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _parse_int(literal: str) -> int | _HugeInt:
+    return int(literal) if len(literal) <= 18 else _HugeInt(len(literal))
+
+
+def _check_values(doc: Any, name: str) -> None:
+    """Refuse what JSON allows but a report never holds: NaN/Infinity, numbers too large, lone
+    surrogates and control characters in texts (or field names), nesting too deep. Iterative, so no
+    document can exhaust the stack here; the first problem found is named with its place."""
+    stack: list[tuple[Any, list[Any]]] = [(doc, [])]
+    while stack:
+        value, path = stack.pop()
+        problem = ""
+        if isinstance(value, str):
+            problem = _text_problem(value)
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, _HugeInt):
+            problem = f"的数值过大（{value.digits} 位数字）"
+        elif isinstance(value, float) and not math.isfinite(value):
+            problem = "不是有效的数字（NaN 或无穷大）"
+        elif isinstance(value, (int, float)):
+            if abs(value) > MAX_NUMBER:
+                problem = f"的数值 {value:.6g} 过大（不能超过 10^15）"
+        elif isinstance(value, (dict, list)):
+            if len(path) >= MAX_DEPTH:
+                problem = f"嵌套层数过多（超过 {MAX_DEPTH} 层）"
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    key_problem = _text_problem(key)
+                    if key_problem:
+                        _refuse_value(doc, path, f"中的名称“{_shown(key)}”{key_problem}", name)
+                    stack.append((item, [*path, key]))
+            else:
+                stack.extend((item, [*path, i]) for i, item in enumerate(value))
+        if problem:
+            _refuse_value(doc, path, problem, name)
+
+
+def _text_problem(text: str) -> str:
+    m = _SURROGATE.search(text)
+    if m:
+        return f"含有无效的字符（第 {m.start() + 1} 个字符是不成对的代理码 U+{ord(m.group()):04X}）"
+    m = _CONTROL.search(text)
+    if m:
+        return f"含有不可见的控制字符（第 {m.start() + 1} 个字符 U+{ord(m.group()):04X}）"
+    return ""
+
+
+def _shown(text: str) -> str:
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("\ufffd", text))
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _refuse_value(doc: Any, path: list[Any], problem: str, name: str) -> None:
+    if len(path) > 12:  # a deep path is named by its start
+        where = _path_text(path[:12], doc if isinstance(doc, dict) else {}) + " → …"
+    else:
+        where = _path_text(path, doc if isinstance(doc, dict) else {})
+    where = _SURROGATE.sub("\ufffd", _CONTROL.sub("\ufffd", where))  # a label on the way may carry one
+    raise InvalidFileError(
+        f"“{name}”的内容不符合报告文件格式：{where} {problem}，文件可能已损坏或被篡改。",
+        hint="请让对方用述法助手重新导出后发送；不要手工修改 .shufa 文件。",
+    )
 
 
 def _check_consistency(report: Report, name: str) -> None:

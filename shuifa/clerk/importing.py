@@ -144,7 +144,9 @@ def read_files(
         if progress:
             progress(i, len(files), f"正在读取 {f.name}（{i + 1}/{len(files)}）")
         try:
-            items.append(ImportItem(f, report=read_report(f)))
+            report = read_report(f)
+            _check_storable(report, f)
+            items.append(ImportItem(f, report=report))
         except ShuifaError as exc:
             items.append(ImportItem(f, error=str(exc.message)))
         except OSError as exc:
@@ -154,6 +156,20 @@ def read_files(
     if progress:
         progress(len(items), len(files), "读取完成")
     return items
+
+
+def _check_storable(report: Report, path: Path) -> None:
+    """Refuse, before anything is stored, a report the store could not take whole: every file of an
+    import is checked first, so no file can stop the import halfway with earlier files stored."""
+    import json
+
+    try:
+        json.dumps(report.to_dict(), ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, TypeError, RecursionError):
+        raise InvalidFileError(
+            f"“{path.name}”中有无法保存的内容（无效的字符或数字），文件可能已损坏或被篡改。",
+            hint="请让对方用述法助手重新导出后发送。",
+        ) from None
 
 
 def duplicates_in_store(store: Store, item: ImportItem) -> list[ReportSummary]:

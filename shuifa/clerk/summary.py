@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import atomic
 from ..errors import OutputError
@@ -181,6 +182,26 @@ _XLSX_WIDTHS: dict[str, float] = {
 }
 
 
+#: A text starting with one of these is read by a spreadsheet as a formula (or a DDE/command).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _put(cell: Any, value: Any) -> None:
+    """Set a cell's value; text is always text: a name or unit beginning with = + - @ (or a tab/CR)
+    is stored as a string with Excel's quote prefix, never as a live formula; characters a workbook
+    cannot hold are dropped."""
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell.value = value
+    if value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
 def write_xlsx(reports: Sequence[Report], path: str | os.PathLike[str], title: str | None = None) -> Path:
     """The summary as an Excel workbook: title row, styled and frozen header, widths set,
     landscape A4 fitted to one page wide with the header repeated on every printed page."""
@@ -197,14 +218,15 @@ def write_xlsx(reports: Sequence[Report], path: str | os.PathLike[str], title: s
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
 
-    ws.cell(row=1, column=1, value=title)
+    _put(ws.cell(row=1, column=1), title)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(head))
     ws.cell(row=1, column=1).font = Font(name="黑体", size=16, bold=True)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 32
 
     for c, h in enumerate(head, 1):
-        cell = ws.cell(row=2, column=c, value=h)
+        cell = ws.cell(row=2, column=c)
+        _put(cell, h)
         cell.font = Font(name="黑体", size=11, bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="305496")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -215,7 +237,8 @@ def write_xlsx(reports: Sequence[Report], path: str | os.PathLike[str], title: s
     text_cols = {head.index(h) + 1 for h in ("单位", "职务", "类别")}
     for r, values in enumerate(table_values(rows), 3):
         for c, v in enumerate(values, 1):
-            cell = ws.cell(row=r, column=c, value=v)
+            cell = ws.cell(row=r, column=c)
+            _put(cell, v)
             cell.font = Font(name="宋体", size=11)
             cell.border = border
             cell.alignment = Alignment(

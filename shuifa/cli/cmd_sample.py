@@ -32,20 +32,32 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="同时填写“上年度问题整改情况”：按上一年度述法报告查摆的问题逐项写明整改状态和整改情况",
     )
     p.add_argument("-o", "--output", required=True, metavar="文件", help="输出的 .shufa 文件路径")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import ShuifaError
+    from pathlib import Path
+
+    from ..errors import OutputError, ShuifaError
     from ..exchange import write_report
     from ..lists import load_builtin
     from ..sample import make_sample
 
     if args.year is not None and not 2000 <= args.year <= 2100:
         raise ShuifaError(f"年度“{args.year}”不合理。", hint="请输入四位数年份，例如 2025。")
+    out = Path(args.output)
+    if out.is_dir():
+        raise OutputError(
+            f"“{out}”是一个文件夹，不能作为输出文件。", hint="请在文件夹后面写上文件名，例如 示例.shufa。"
+        )
+    if (out.exists() or out.is_symlink()) and not args.force:
+        raise OutputError(
+            f"“{out}”已存在，为免覆盖其中的报告，没有写入。", hint="请换一个文件名；确需覆盖时加 --force。"
+        )
     duty_list = load_builtin(args.list)
     report = make_sample(duty_list, role=args.role, year=args.year, seed=args.seed, with_last_year=args.with_last_year)
-    path = write_report(report, args.output)
+    path = write_report(report, out)
     off = report.official
     print(
         f"已生成示例报告：{path}\n"
