@@ -248,3 +248,22 @@ def test_migration_from_v1_keeps_reports(small_report: Report, tmp_path: Path) -
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert raw.execute("SELECT duty_list FROM reports").fetchone()[0] == ""
+
+
+def test_replace_is_one_transaction(small_report: Report, monkeypatch) -> None:
+    """替换: a failure after the old rows are deleted (a kill, a full disk) leaves the old report, never none."""
+    store = Store.open()
+    store.create_report(small_report)
+    newer = Report.from_dict(small_report.to_dict())
+    newer.official.name = "新名字"
+
+    def fail() -> dict:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(newer, "header_dict", fail)
+    with pytest.raises(StoreError, match="磁盘空间不足"):  # said in Chinese, as every failed save
+        store.replace_report(newer)
+    assert store.load_report(small_report.id).official.name == small_report.official.name
+    monkeypatch.undo()
+    store.replace_report(newer)
+    assert store.load_report(small_report.id).official.name == "新名字"

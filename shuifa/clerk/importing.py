@@ -74,6 +74,8 @@ class ImportResult:
     stored: list[tuple[Path, str, str]] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     invalid: list[tuple[Path, str]] = field(default_factory=list)
+    #: (file, description of the other official whose report had the file's id): stored under a new id
+    id_clashes: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -92,12 +94,20 @@ class ImportResult:
         if self.invalid:
             parts.append(f"{len(self.invalid)} 个文件无法导入（未保存其中任何内容）")
         text = "，".join(parts) + "。"
+        if self.id_clashes:
+            text += (
+                f"其中 {len(self.id_clashes)} 个文件的报告编号与其他人的已有报告相同，已作为新报告导入，"
+                "已有报告未作改动。"
+            )
         if self.cancelled:
             text = "导入已取消。" + text
         return text
 
     def invalid_details(self) -> str:
         return "\n".join(f"{p.name}：{reason}" for p, reason in self.invalid)
+
+    def clash_details(self) -> str:
+        return "\n".join(f"{p.name}：编号与“{other}”的报告相同，已作为新报告导入" for p, other in self.id_clashes)
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -172,6 +182,48 @@ def _check_storable(report: Report, path: Path) -> None:
         ) from None
 
 
+def describe_official(name: str, unit: str, year: int | None = None) -> str:
+    text = f"{unit.strip()} {name.strip()}".strip()
+    return f"{text} {year}年度" if year is not None else text
+
+
+def id_owner_clash(store: Store, report: Report) -> ReportSummary | None:
+    """The stored report (deleted ones included) that has ``report``'s id but belongs to ANOTHER
+    official (a different name or unit), else None. Such a file must never replace that report
+    nor be described as it: it is imported as a new report (a new id)."""
+    for r in store.list_reports(include_deleted=True):
+        if r.id == report.id:
+            o = report.official
+            if (r.name.strip(), r.unit.strip()) != (o.name.strip(), o.unit.strip()):
+                return r
+            return None
+    return None
+
+
+def describe_summary(r: ReportSummary) -> str:
+    return describe_official(r.name, r.unit, r.year)
+
+
+def has_votes(report: Report) -> bool:
+    return any(int(v) for v in report.evaluation.values())
+
+
+def replace_stored(store: Store, report: Report, target_id: str, *, keep_evaluation: bool = True) -> None:
+    """Replace the stored report ``target_id`` with ``report`` (which takes that id).
+
+    The clerk's recorded 评议 votes of the stored report are kept unless the file itself carries
+    votes (an official's corrected file never wipes the clerk's results)."""
+    if keep_evaluation and not has_votes(report):
+        try:
+            old = store.load_report(target_id)
+        except ShuifaError:
+            old = None  # deleted or unreadable: nothing to keep
+        if old is not None and has_votes(old):
+            report.evaluation = dict(old.evaluation)
+    report.id = target_id
+    store.replace_report(report)
+
+
 def duplicates_in_store(store: Store, item: ImportItem) -> list[ReportSummary]:
     key = item.key()
     if key is None:
@@ -243,10 +295,12 @@ def store_items(
             result.skipped.append(item.path)
             continue
         known_ids = {r.id for r in store.list_reports(include_deleted=True)}
+        clash = id_owner_clash(store, report)
+        if clash is not None:
+            result.id_clashes.append((item.path, describe_summary(clash)))
         if action == REPLACE:
             target = existing[0]  # newest first
-            report.id = target.id
-            store.replace_report(report)
+            replace_stored(store, report, target.id)
         else:
             if report.id in known_ids:
                 report.id = new_id()

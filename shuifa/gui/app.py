@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
 from ..errors import ShuifaError
-from ..store import Store
+from ..store import Store, StoreDamagedError, newest_good_backup, restore_backup, set_aside
 
 SAMPLE_LIST = "niuxintuo-town-2023"
 FIRST_RUN_KEY = "gui.first_run_done"
@@ -134,6 +134,70 @@ def after_first_paint() -> None:
     preload_render()
 
 
+RESTORE = "从备份恢复"
+NEW_BLANK = "新建空白数据（保留损坏文件）"
+QUIT = "退出"
+
+
+def open_store() -> Store | None:
+    """The store, or None after telling the user why not. A damaged store is never replaced silently:
+    the user chooses between the newest good backup, a new blank store (the damaged file is kept aside
+    in both cases) and quitting (nothing is changed)."""
+    from . import messages
+
+    try:
+        return Store.open()
+    except StoreDamagedError as exc:
+        return _damaged_store(exc)
+    except ShuifaError as exc:
+        messages.show_error(None, exc, "无法打开数据文件")
+        return None
+
+
+def _damaged_store(exc: StoreDamagedError) -> Store | None:
+    from ..paths import store_path
+    from . import messages
+
+    path = exc.path or store_path()
+    good = newest_good_backup(path)
+    if good is not None:
+        detail = (
+            f"最近一份完好的备份：{good.time:%Y年%m月%d日 %H:%M}，{good.reports} 份报告。\n"
+            f"“{RESTORE}”：用这份备份继续工作；“{NEW_BLANK}”：从空白数据开始。"
+            f"两种做法都会把损坏的文件改名为“{path.name}.damaged-日期时间”保留在原文件夹中，不会删除。"
+        )
+        buttons: tuple[str, ...] = (RESTORE, NEW_BLANK, QUIT)
+    else:
+        detail = (
+            f"备份文件夹“{path.parent / 'backups'}”中没有找到完好的备份。\n"
+            f"“{NEW_BLANK}”：把损坏的文件改名为“{path.name}.damaged-日期时间”保留，从空白数据开始；"
+            "“退出”：不做任何改动，可请管理员帮助恢复。"
+        )
+        buttons = (NEW_BLANK, QUIT)
+    answer = messages.show(None, messages.Message("error", "无法打开数据文件", exc.message, detail, buttons, QUIT))
+    if answer not in (RESTORE, NEW_BLANK):
+        return None
+    try:
+        kept = set_aside(path)
+        if answer == RESTORE and good is not None:
+            restore_backup(good.path, path)
+            store = Store.open()
+            messages.info(
+                None,
+                f"已从 {good.time:%Y年%m月%d日 %H:%M} 的备份恢复（{good.reports} 份报告）。",
+                f"损坏的文件已改名保留为“{kept}”。此后的修改需要重新填写。",
+                title="已从备份恢复",
+            )
+        else:
+            store = Store.open()
+            store.set_state(FIRST_RUN_KEY, True)  # blank: no sample report
+            messages.info(None, "已新建空白数据。", f"损坏的文件已改名保留为“{kept}”。", title="已新建空白数据")
+        return store
+    except ShuifaError as err:
+        messages.show_error(None, err, "无法打开数据文件")
+        return None
+
+
 def create_window(store: Store):
     from .main_window import MainWindow
 
@@ -148,10 +212,8 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
     go_on, lock = claim_instance()
     if not go_on:
         return 0
-    try:
-        store = Store.open()
-    except ShuifaError as exc:
-        messages.show_error(None, exc, "无法打开数据文件")
+    store = open_store()
+    if store is None:
         if lock is not None:
             lock.unlock()
         return 1
@@ -161,9 +223,16 @@ def run(argv: Sequence[str] | None = None, on_ready: Callable[[object], None] | 
         print(f"述法助手：未能生成示例报告：{exc}", file=sys.stderr)
     from . import preview_panel
 
+    try:
+        win = create_window(store)
+        win.restore_session()
+    except ShuifaError as exc:  # the store failed while the window read it: a message, never a bare crash
+        messages.show_error(None, exc, "无法打开数据文件")
+        store.close()
+        if lock is not None:
+            lock.unlock()
+        return 1
     preview_panel.background_import = True
-    win = create_window(store)
-    win.restore_session()
     win.show()
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(win))

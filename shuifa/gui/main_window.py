@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._action("export", "导出 Word/PDF…", lambda: self.export_document(self._ids()), m)
         m.addSeparator()
         self._action("save", "立即保存", self.save_now, m)
+        self._action("backups", "备份与恢复…", self.show_backups, m)
         m.addSeparator()
         self._action("quit", "退出", self.close, m)
 
@@ -191,6 +192,11 @@ class MainWindow(QMainWindow):
 
     def status(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)
+
+    def show_backups(self) -> None:
+        from .backups_dialog import show_backups
+
+        show_backups(self)
 
     # ---------------------------------------------------------------- report open/close
     def open_report(self, report_id: str, key: str | None = None) -> bool:
@@ -412,32 +418,46 @@ class MainWindow(QMainWindow):
         """Store a report read from one .shufa file; False when the user cancelled.
 
         One already in the list (the same id, even deleted, or the same official, unit and year) is
-        replaced or kept as a second copy, as the user chooses. (The clerk's many-file import,
-        :mod:`shuifa.clerk.importing`, matches names with spaces stripped and gives an id clash a new id
-        without asking; this single import keeps asking.)"""
-        same = self.store.find_reports(report.official.name, report.official.unit, report.year)
+        replaced or kept as a second copy, as the user chooses. A file whose id belongs to ANOTHER
+        official's report is imported as a new report (a new id) and the user is told: that report
+        is never named as the file's nor replaced. Replacing keeps the clerk's recorded 评议 votes
+        unless the file carries its own. (The clerk's many-file import, :mod:`shuifa.clerk.importing`,
+        matches names with spaces stripped and gives an id clash a new id without asking; this single
+        import keeps asking.)"""
+        from ..clerk import importing
+        from ..model import new_id
+
+        o = report.official
+        note = ""
+        clash = importing.id_owner_clash(self.store, report)
+        if clash is not None:
+            report.id = new_id()
+            note = (
+                f"文件中的报告编号与已有的“{importing.describe_summary(clash)}”的报告相同，"
+                f"已把“{importing.describe_official(o.name, o.unit, report.year)}”作为新报告导入，"
+                f"“{clash.name}”的报告未作改动。"
+            )
+        same = self.store.find_reports(o.name, o.unit, report.year)
         if not same and report.id not in {s.id for s in self.store.list_reports(include_deleted=True)}:
             self.store.create_report(report)
+            if note:
+                messages.info(self, note, title="已作为新报告导入")
             return True
-        who = f"{report.official.unit} {report.official.name} {report.year}年度".strip()
+        who = f"{o.unit} {o.name} {report.year}年度".strip()
+        detail = "“替换”用导入的文件覆盖已有报告（已录入的评议结果保留）；“保留两份”把导入的作为另一份报告。"
         answer = messages.ask(
             self,
             f"{who}的述法报告已在列表中。",
             ("替换", "保留两份", "取消"),
             default="保留两份",
-            detail="“替换”用导入的文件覆盖已有报告；“保留两份”把导入的作为另一份报告。",
+            detail=f"{note}\n{detail}" if note else detail,
             title="报告已存在",
         )
         if answer == "取消":
             return False
         if answer == "替换":
-            target = same[0].id if same else report.id
-            if target != report.id:
-                self.store.delete_report(target)
-            self.store.replace_report(report)
+            importing.replace_stored(self.store, report, same[0].id if same else report.id)
         else:
-            from ..model import new_id
-
             report.id = new_id()
             self.store.create_report(report)
         return True

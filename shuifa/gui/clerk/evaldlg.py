@@ -3,6 +3,7 @@ collected grades back (votes per grade per speaker)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,53 @@ from ...model import GRADES, Report
 from ...store import Store
 from .. import messages
 from . import common
+
+
+def meeting_year(reports: Sequence[Report]) -> int:
+    """The year a set of speakers is evaluated for (the most common report year)."""
+    years = Counter(r.year for r in reports)
+    return max(years, key=lambda y: (years[y], y)) if years else 0
+
+
+def order_key(year: int) -> str:
+    """Store state key: the speaking order (report ids) of the last 评议表 made for ``year``."""
+    return f"clerk.evaluation.order.{year}"
+
+
+def forms_key(year: int) -> str:
+    """Store state key: the number of returned 评议表 entered for ``year``'s meeting."""
+    return f"clerk.evaluation.forms.{year}"
+
+
+def stable_order(reports: Sequence[Report], speaking: Sequence[str] | None = None) -> list[Report]:
+    """A fixed order for the results-entry rows: the speaking order of the 评议表 when known, the
+    others after them by unit and name. Never by "last modified": rows must not move while votes
+    are entered (a vote would land on the wrong official)."""
+    pos = {rid: i for i, rid in enumerate(speaking or ()) if isinstance(rid, str)}
+    return sorted(
+        reports,
+        key=lambda r: (
+            pos.get(r.id, len(pos)),
+            r.official.unit.strip(),
+            r.official.name.strip(),
+            r.official.title.strip(),
+            r.id,
+        ),
+    )
+
+
+def _state(store: Store, key: str, default: object) -> object:
+    try:
+        return store.get_state(key, default)
+    except Exception:
+        return default  # remembered settings must never stop the dialog
+
+
+def _remember(store: Store, key: str, value: object) -> None:
+    try:
+        store.set_state(key, value)
+    except Exception:
+        pass  # remembering must never undo the real work
 
 
 class EvaluationFormDialog(QDialog):
@@ -137,6 +185,8 @@ def evaluation_form(parent: QWidget | None, store: Store, report_ids: Sequence[s
             common.show_error(parent, exc, title="评议表未保存")
             return None
         common.remember_folder(store, "evaluation", path.parent)
+        ordered = dlg.ordered_reports()
+        _remember(store, order_key(meeting_year(ordered)), [r.id for r in ordered])
         if (
             messages.ask(parent, f"评议表已保存到：\n{path}", ("打开", "关闭"), default="关闭", title="已保存")
             == "打开"
@@ -152,9 +202,16 @@ class GradesDialog(QDialog):
 
     FIXED = ("单位", "姓名", "职务")
 
-    def __init__(self, reports: Sequence[Report], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        parent: QWidget | None = None,
+        *,
+        order: Sequence[str] | None = None,
+        forms: int = 0,
+    ) -> None:
         super().__init__(parent)
-        self.reports = list(reports)
+        self.reports = stable_order(reports, order)
         self.setWindowTitle("录入评议结果")
         self.resize(900, 480)
         lay = QVBoxLayout(self)
@@ -199,6 +256,8 @@ class GradesDialog(QDialog):
         self._reserve_width(len(cols) - 1, "100.0%")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
+        if isinstance(forms, int) and not isinstance(forms, bool) and 0 < forms <= self.forms.maximum():
+            self.forms.setValue(forms)
         lay.addWidget(QLabel("票数全部为 0 表示尚未评议。保存后，评议结果显示在述法情况汇总表中。"))
         common.add_buttons(self, lay, "保存", on_ok=self._try_accept)
 
@@ -259,12 +318,22 @@ def enter_grades(parent: QWidget | None, store: Store, report_ids: Sequence[str]
     reports = common.load_reports(parent, store, report_ids)
     if reports is None:
         return 0
-    dlg = GradesDialog(reports, parent)
+    year = meeting_year(reports)
+    order = _state(store, order_key(year), None)
+    forms = _state(store, forms_key(year), 0)
+    dlg = GradesDialog(
+        reports,
+        parent,
+        order=order if isinstance(order, list) else None,
+        forms=forms if isinstance(forms, int) else 0,
+    )
     try:
         if not common.exec_dialog(dlg):
             return 0
+        if dlg.forms.value() != forms:
+            _remember(store, forms_key(year), dlg.forms.value())
         saved = 0
-        for r, report in enumerate(reports):
+        for r, report in enumerate(dlg.reports):
             votes = dlg.votes(r)
             if votes == {g: int(report.evaluation.get(g, 0)) for g in GRADES}:
                 continue  # unchanged

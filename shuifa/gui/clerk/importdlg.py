@@ -123,8 +123,13 @@ def import_many(parent: QWidget | None, store: Store, paths: Sequence[str] | Non
     except Exception as exc:
         common.show_error(parent, exc, title="导入未完成")
         return []
+    detail = []
     if result.invalid:
-        messages.warn(parent, result.message(), "无法导入的文件及原因：\n" + result.invalid_details(), title="导入报告")
+        detail.append("无法导入的文件及原因：\n" + result.invalid_details())
+    if result.id_clashes:
+        detail.append("编号与他人报告相同的文件：\n" + result.clash_details())
+    if result.invalid:
+        messages.warn(parent, result.message(), "\n\n".join(detail), title="导入报告")
     else:
-        messages.info(parent, result.message(), title="导入报告")
+        messages.info(parent, result.message(), "\n\n".join(detail), title="导入报告")
     return result.report_ids
