@@ -3,7 +3,9 @@
 - File names are ``单位-姓名-年度.docx``, made safe for Windows (no ``\\ / : * ? " < > |``, no
   reserved names such as CON, no trailing dot or space, at most 80 characters) and unique inside
   one batch (``…-2``, ``…-3`` on clashes; compared without case, as Windows does). A file of the
-  same name already in the folder is replaced (atomically), so re-running a batch refreshes it.
+  same name already in the folder is never replaced silently: it is kept and the new file gets the
+  next free ``-2``, ``-3`` … (``result.kept`` lists both names), unless ``overwrite=True`` (the
+  caller asked the user, or ``shuifa batch --overwrite``): then it is replaced atomically.
 - The first two reports render in-process (a missing template has already failed before that);
   the time one took decides the rest: when rendering the others here would take longer than
   PARALLEL_WORTH_S and the machine is not overloaded (1-minute load average below
@@ -81,20 +83,55 @@ def output_stem(report: Report) -> str:
     return sanitize_filename(stem, fallback=f"述法报告-{report.year}")
 
 
-def unique_names(reports: Sequence[Report], suffix: str = ".docx") -> list[str]:
-    """File names for ``reports`` in order, unique without regard to case."""
+def unique_names(
+    reports: Sequence[Report], suffix: str = ".docx", taken: Callable[[str], bool] | None = None
+) -> list[str]:
+    """File names for ``reports`` in order, unique without regard to case; a stem for which
+    ``taken(stem)`` is true (a file already in the folder) is skipped as well."""
     used: set[str] = set()
     out: list[str] = []
     for r in reports:
         stem = output_stem(r)
-        name = f"{stem}{suffix}"
+        cand = stem
         n = 2
-        while name.lower() in used:
-            name = f"{stem}-{n}{suffix}"
+        while f"{cand}{suffix}".lower() in used or (taken is not None and taken(cand)):
+            cand = f"{stem}-{n}"
             n += 1
-        used.add(name.lower())
-        out.append(name)
+        used.add(f"{cand}{suffix}".lower())
+        out.append(f"{cand}{suffix}")
     return out
+
+
+def _folder_names(out: Path) -> set[str]:
+    """The names in ``out``, lower-cased (Windows and macOS compare names without case)."""
+    try:
+        return {p.name.lower() for p in out.iterdir()}
+    except OSError:
+        return set()
+
+
+def _taken_fn(out: Path, pdf: bool) -> Callable[[str], bool]:
+    present = _folder_names(out)
+
+    def taken(stem: str) -> bool:
+        return f"{stem}.docx".lower() in present or (pdf and f"{stem}.pdf".lower() in present)
+
+    return taken
+
+
+def existing_outputs(reports: Sequence[Report], out_dir: str | os.PathLike[str], *, pdf: bool = False) -> list[str]:
+    """The files a batch into ``out_dir`` would replace (for asking the user before writing)."""
+    out = Path(out_dir)
+    if not out.is_dir():
+        return []
+    present = _folder_names(out)
+    found: list[str] = []
+    for name in unique_names(reports):
+        stem = name[: -len(".docx")]
+        for n in (name, f"{stem}.pdf") if pdf else (name,):
+            if n.lower() in present:
+                found.append(n)
+    return found
 
 
 @dataclass
@@ -106,6 +143,10 @@ class BatchResult:
     cancelled: bool = False
     seconds: float = 0.0
     workers: int = 1
+    #: (name of a file already in the folder, kept as it was; the new file's name instead)
+    kept: list[tuple[str, str]] = field(default_factory=list)
+    #: names of files already in the folder that were replaced (``overwrite=True``)
+    replaced: list[str] = field(default_factory=list)
 
     def message(self) -> str:
         parts = [f"已生成 {len(self.docx)} 份 Word 文档"]
@@ -114,7 +155,14 @@ class BatchResult:
         if self.failed:
             parts.append(f"{len(self.failed)} 份未能生成")
         text = "，".join(parts) + "。"
+        if self.kept:
+            text += f"文件夹中原有的 {len(self.kept)} 个同名文件已保留，新文件名加了编号。"
+        if self.replaced:
+            text += f"覆盖了 {len(self.replaced)} 个原有的同名文件。"
         return ("已取消。" + text) if self.cancelled else text
+
+    def kept_details(self) -> str:
+        return "\n".join(f"{old} 已保留，新文件为 {new}" for old, new in self.kept)
 
     def failed_details(self) -> str:
         return "\n".join(f"{name}：{reason}" for name, reason in self.failed)
@@ -253,6 +301,7 @@ def render_batch(
     workers: int | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    overwrite: bool = False,
 ) -> BatchResult:
     """Render every report with ``template`` into ``out_dir`` (see the module doc)."""
     from ..render import convert_to_pdf, resolve_template
@@ -262,11 +311,22 @@ def render_batch(
     # helper process) then gets the resolved template instead of looking it up again.
     info = resolve_template(template)
     out = prepare_folder(out_dir)
-    names = unique_names(reports)
+    plain = unique_names(reports)
+    taken = _taken_fn(out, pdf)
+    names = plain if overwrite else unique_names(reports, taken=taken)
     targets = [out / n for n in names]
     total = len(reports) * (2 if pdf else 1)
     max_workers = default_workers() if workers is None else max(1, workers)
     result = BatchResult(workers=1)
+    if overwrite:
+        result.replaced = existing_outputs(reports, out, pdf=pdf)
+    else:
+        present = _folder_names(out)
+        for old, new in zip(plain, names, strict=True):
+            stem = old[: -len(".docx")]
+            if taken(stem):
+                there = old if old.lower() in present else f"{stem}.pdf"
+                result.kept.append((there, new))
     done_paths: dict[int, Path] = {}
 
     def cancelled() -> bool:

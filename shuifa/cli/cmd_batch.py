@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="批量生成 Word/PDF 文档",
         description=(
             "把多份 .shufa 报告用同一模板批量生成 Word 文档（可同时生成 PDF），"
-            "文件名为“单位-姓名-年度.docx”，同名的加编号区分。"
+            "文件名为“单位-姓名-年度.docx”，同名的加编号区分；"
+            "输出文件夹中已有的同名文件保留不动，新文件加编号（-2、-3…），除非指定 --overwrite。"
         ),
         add_help=False,
     )
@@ -35,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("-o", "--output", required=True, metavar="文件夹", help="输出文件夹（不存在时自动创建）")
     p.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成 PDF（一次转换全部文件）")
+    p.add_argument(
+        "--overwrite", action="store_true", help="覆盖输出文件夹中已有的同名文件（默认保留它们，新文件加编号）"
+    )
     composition_options.add(p)
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="并行进程数（默认按 CPU 核数，最多 2）")
     p.set_defaults(func=run)
@@ -94,9 +98,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"提示：{who}的{verdict}", file=sys.stderr)
     bar = ProgressBar()
     try:
-        result = render_batch(reports, info, args.output, pdf=args.pdf, workers=args.jobs, progress=bar)
+        result = render_batch(
+            reports, info, args.output, pdf=args.pdf, workers=args.jobs, progress=bar, overwrite=args.overwrite
+        )
     finally:
         bar.close()
+    for old, new in result.kept:
+        print(f"提示：输出文件夹中已有 {old}，已保留；新文件保存为 {new}（覆盖请加 --overwrite）", file=sys.stderr)
+    for old in result.replaced:
+        print(f"提示：已覆盖原有的 {old}", file=sys.stderr)
     print(f"{result.message()}用时 {result.seconds:.1f} 秒，输出文件夹：{args.output}")
     for name, reason in result.failed:
         print(f"  未生成 {name}：{reason}", file=sys.stderr)

@@ -484,10 +484,45 @@ class MainWindow(QMainWindow):
                 folder = dialogs.choose_folder(self, "导出到文件夹", str(default_dir()))
                 if not folder:
                     return
-                for rid in ids:
-                    report = self._load(rid)
-                    write_report(report, Path(folder) / (file_stem(report, "shufa-report") + ".shufa"))
-                self.status(f"已导出 {len(ids)} 份报告到 {folder}")
+                from .clerk.batchdlg import ask_overwrite
+
+                out = Path(folder)
+                reports = [self._load(rid) for rid in ids]
+                try:
+                    present = {p.name.lower() for p in out.iterdir()}
+                except OSError:
+                    present = set()
+                used: set[str] = set()
+
+                def free(stem: str, avoid_present: bool) -> str:
+                    cand, n = stem, 2
+                    while f"{cand}.shufa".lower() in used or (avoid_present and f"{cand}.shufa".lower() in present):
+                        cand, n = f"{stem}-{n}", n + 1
+                    used.add(f"{cand}.shufa".lower())
+                    return f"{cand}.shufa"
+
+                # two reports of the same person and year never share a name inside one export
+                stems = [file_stem(r, "shufa-report") for r in reports]
+                names = [free(stem, False) for stem in stems]
+                existing = [n for n in names if n.lower() in present]
+                choice = ask_overwrite(self, existing, title="导出")
+                if choice is None:
+                    return
+                if choice == "number" and existing:  # keep what is there: every name avoids it
+                    used.clear()
+                    names = [free(stem, True) for stem in stems]
+                written = 0
+                for report, name in zip(reports, names, strict=True):
+                    write_report(report, out / name)
+                    written += 1
+                text = f"已导出 {written} 份报告到 {folder}"
+                if existing and choice == "overwrite":
+                    text += f"，覆盖了 {len(existing)} 个原有的同名文件"
+                elif existing:
+                    text += f"；原有的 {len(existing)} 个同名文件已保留，新文件名加了编号"
+                self.status(text)
+                if existing:
+                    messages.info(self, text + "。", title="导出")
         except ShuifaError as exc:
             messages.show_error(self, exc, "导出失败")
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...clerk import printing
-from ...clerk.batch import BatchResult, render_batch
+from ...clerk.batch import BatchResult, existing_outputs, render_batch
 from ...model import Report
 from ...store import Store
 from .. import messages
@@ -106,13 +106,49 @@ class BatchDialog(QDialog):
         return Path(self.folder_edit.text().strip()).expanduser()
 
 
+#: The buttons of the question asked when files of the same names are already in the folder.
+OVERWRITE_BUTTONS = ("覆盖", "另存为新名称（加编号）", "取消")
+NAMED_FILES = 10
+
+
+def ask_overwrite(parent: QWidget | None, names: Sequence[str], title: str = "文件已存在") -> str | None:
+    """Ask once about files already there: "overwrite", "number" (new names with -2, -3 …) or None
+    (取消). Without such files: "number" (nothing is asked)."""
+    if not names:
+        return "number"
+    lines = [f"■ {n}" for n in names[:NAMED_FILES]]
+    if len(names) > NAMED_FILES:
+        lines.append(f"……还有 {len(names) - NAMED_FILES} 个")
+    answer = messages.ask(
+        parent,
+        f"保存位置已有 {len(names)} 个同名文件。要覆盖它们，还是把新文件另存为新名称（加编号）？",
+        OVERWRITE_BUTTONS,
+        default=OVERWRITE_BUTTONS[1],
+        detail="\n".join(lines),
+        title=title,
+    )
+    if answer == OVERWRITE_BUTTONS[0]:
+        return "overwrite"
+    if answer == OVERWRITE_BUTTONS[1]:
+        return "number"
+    return None
+
+
 def _run_batch(
-    parent: QWidget | None, title: str, reports: Sequence[Report], template: str, folder: Path, pdf: bool
+    parent: QWidget | None,
+    title: str,
+    reports: Sequence[Report],
+    template: str,
+    folder: Path,
+    pdf: bool,
+    overwrite: bool = False,
 ) -> BatchResult | None:
     result, exc = common.run_blocking(
         parent,
         title,
-        lambda p: render_batch(reports, template, folder, pdf=pdf, progress=p, cancel=lambda: p.cancelled),
+        lambda p: render_batch(
+            reports, template, folder, pdf=pdf, progress=p, cancel=lambda: p.cancelled, overwrite=overwrite
+        ),
     )
     if exc is not None:
         common.show_error(parent, exc, title="未能完成")
@@ -198,7 +234,10 @@ def batch_export(parent: QWidget | None, store: Store, report_ids: Sequence[str]
             if not messages.confirm(parent, NO_LIBREOFFICE[0], NO_LIBREOFFICE[1], ok="只生成 Word 文档"):
                 return None
             pdf = False
-        result = _run_batch(parent, "正在批量导出", reports, dlg.template(), folder, pdf)
+        choice = ask_overwrite(parent, existing_outputs(reports, folder, pdf=pdf), title="批量导出")
+        if choice is None:
+            return None
+        result = _run_batch(parent, "正在批量导出", reports, dlg.template(), folder, pdf, choice == "overwrite")
         if result is None:
             return None
         common.remember_folder(store, "batch", folder)
