@@ -16,7 +16,6 @@ kind through :attr:`kind_wanted`.
 
 from __future__ import annotations
 
-import copy
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -38,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from ..completeness import duty_title
 from ..model import REPORT_PARTS, Report
+from .compose_page import snapshot
 from .look import HINT_STYLE, STATE_COLORS, state_icon
-from .tasks import BackgroundWorker
+from .tasks import BackgroundWorker, launch_latest
 
 if TYPE_CHECKING:  # the checks (and the composer they use) are imported on first use, not at start-up
     from ..checkup import Code, Finding
@@ -138,18 +138,6 @@ def run_check(report: Report, serial: int = 0) -> Checked:
         ms = (time.perf_counter() - t0) * 1000
         return Checked(serial, worker_ms=ms, error=f"{type(exc).__name__}: {exc}")
     return Checked(serial, findings, names, paths, prefixes, progress, (time.perf_counter() - t0) * 1000)
-
-
-def snapshot(report: Report) -> Report:
-    """What ``check`` reads and the GUI thread may change meanwhile (the Composer's copy, and the
-    official's choice of duties)."""
-    from .compose_page import snapshot as compose_snapshot
-
-    snap = compose_snapshot(report)
-    scope = getattr(report, "scope", None)
-    if scope is not None:
-        snap.scope = copy.deepcopy(scope)  # type: ignore[attr-defined]
-    return snap
 
 
 def finding_text(f: Finding, prefixes: dict[str, str]) -> str:
@@ -281,17 +269,8 @@ class CheckupPanel(QWidget):
         if self._running:
             self._again = True
             return
-        t0 = time.perf_counter()
-        snap = snapshot(self.report)
-        self.snapshot_ms = (time.perf_counter() - t0) * 1000
-        self._serial += 1
-        self.stale = False
-        self._running = True
         self.busy_label.setVisible(True)
-        if not self.threaded:
-            self._finished(run_check(snap, self._serial))
-            return
-        _WORKER.submit(run_check, snap, self._serial, self._done.emit)
+        launch_latest(self, _WORKER, run_check, snapshot)
 
     def check_now(self) -> Checked:
         """Check on the calling thread and show it (tests, scripts, the screenshot)."""

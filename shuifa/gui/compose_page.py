@@ -48,7 +48,7 @@ from ..model import Report
 from ..plan import SPEAKING_RATE_RANGE, CompositionPlan
 from . import messages
 from .look import HINT_STYLE
-from .tasks import BackgroundWorker
+from .tasks import BackgroundWorker, launch_latest
 
 if TYPE_CHECKING:
     from ..compose import Composition, Material
@@ -105,8 +105,8 @@ class Composed:
 
 
 def snapshot(report: Report) -> Report:
-    """A copy of what composing reads and the GUI thread may change meanwhile (entries, parts, plan,
-    carry-over, official); the duty list is shared (nothing edits it while a report is open)."""
+    """A copy of what composing and the 体检 read and the GUI thread may change meanwhile (entries, parts,
+    plan, carry-over, official, scope); the duty list is shared (nothing edits it while a report is open)."""
     snap = copy.copy(report)
     snap.official = copy.copy(report.official)
     entries = {}
@@ -118,6 +118,7 @@ def snapshot(report: Report) -> Report:
     snap.parts = dict(report.parts)
     snap.carry_over = [copy.copy(c) for c in report.carry_over]
     snap.plan = CompositionPlan.from_dict(report.plan.to_dict())
+    snap.scope = copy.deepcopy(report.scope)  # the duties walked depend on it
     return snap
 
 
@@ -208,16 +209,7 @@ class Composer(QObject):
         if self._running:
             self._again = True
             return
-        t0 = time.perf_counter()
-        snap = snapshot(self.report)
-        self.snapshot_ms = (time.perf_counter() - t0) * 1000
-        self._serial += 1
-        self.stale = False
-        self._running = True
-        if not self.threaded:
-            self._finished(compose_all(snap, self._serial))
-            return
-        _WORKER.submit(compose_all, snap, self._serial, self._done.emit)
+        launch_latest(self, _WORKER, compose_all, snapshot)
 
     def _finished(self, result: Composed) -> None:
         self._running = False

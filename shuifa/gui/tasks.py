@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -184,3 +185,22 @@ class BackgroundWorker:
             except RuntimeError:  # the receiver was closed meanwhile
                 pass
             del fn, arg, emit, result
+
+
+def launch_latest(
+    owner: Any, worker: BackgroundWorker, fn: Callable[[Any, int], Any], copy: Callable[[Any], Any]
+) -> None:
+    """Run ``fn`` on a copy of ``owner.report`` in ``worker`` (or at once when ``owner.threaded`` is off,
+    in tests), for the owners that always show the latest result (the composer, the 体检): the copy is
+    numbered with ``owner._serial``, ``owner.stale``/``_running`` say where it stands, the result
+    arrives through ``owner._done`` (``owner._finished`` when run at once)."""
+    t0 = time.perf_counter()
+    snap = copy(owner.report)
+    owner.snapshot_ms = (time.perf_counter() - t0) * 1000
+    owner._serial += 1
+    owner.stale = False
+    owner._running = True
+    if not owner.threaded:
+        owner._finished(fn(snap, owner._serial))
+        return
+    worker.submit(fn, snap, owner._serial, owner._done.emit)

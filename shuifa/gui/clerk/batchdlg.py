@@ -111,14 +111,18 @@ OVERWRITE_BUTTONS = ("覆盖", "另存为新名称（加编号）", "取消")
 NAMED_FILES = 10
 
 
+def _listing(lines: list[str], most: int, unit: str) -> list[str]:
+    """The first ``most`` lines of a question's detail, and how many more there are."""
+    more = [f"……还有 {len(lines) - most} {unit}"] if len(lines) > most else []
+    return lines[:most] + more
+
+
 def ask_overwrite(parent: QWidget | None, names: Sequence[str], title: str = "文件已存在") -> str | None:
     """Ask once about files already there: "overwrite", "number" (new names with -2, -3 …) or None
     (取消). Without such files: "number" (nothing is asked)."""
     if not names:
         return "number"
-    lines = [f"■ {n}" for n in names[:NAMED_FILES]]
-    if len(names) > NAMED_FILES:
-        lines.append(f"……还有 {len(names) - NAMED_FILES} 个")
+    lines = _listing([f"■ {n}" for n in names], NAMED_FILES, "个")
     answer = messages.ask(
         parent,
         f"保存位置已有 {len(names)} 个同名文件。要覆盖它们，还是把新文件另存为新名称（加编号）？",
@@ -192,12 +196,14 @@ def export_anyway(parent: QWidget | None, blocked: Sequence[tuple[Report, list[F
         return True
     from ...checkup import TITLES
 
-    lines = []
-    for r, found in blocked[:NAMED_REPORTS]:
-        what = "；".join(f"{TITLES[code]} {len(group)} 处" for code, group in grouped(found))
-        lines.append(f"■ {_report_name(r)}：{what}")
-    if len(blocked) > NAMED_REPORTS:
-        lines.append(f"……还有 {len(blocked) - NAMED_REPORTS} 份")
+    lines = _listing(
+        [
+            f"■ {_report_name(r)}：" + "；".join(f"{TITLES[code]} {len(group)} 处" for code, group in grouped(found))
+            for r, found in blocked
+        ],
+        NAMED_REPORTS,
+        "份",
+    )
     answer = messages.ask(
         parent,
         f"体检发现 {len(blocked)} 份报告有问题，报送后会被退回。建议先修改，再导出。",
